@@ -1,0 +1,87 @@
+package org.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+
+/** Creates what a test needs through the real admin API, with unique names per test. */
+public final class Fixtures {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Fixtures() {}
+
+  /** A registered relying system and its API client. */
+  public record TestSystem(String systemId, String secret, Api api) {}
+
+  public static TestSystem system(String pinpadJson) {
+    Api.Reply reply =
+        Api.admin()
+            .post(
+                "/api/v1/admin/systems",
+                "{\"name\":\"Test bank "
+                    + RANDOM.nextInt(1_000_000)
+                    + "\",\"roles\":[\"VERIFIER\"],\"pinpad\":"
+                    + pinpadJson
+                    + "}");
+    assertEquals(201, reply.status(), reply::toString);
+    JsonObject body = reply.json();
+    String systemId = body.getString("systemId");
+    String secret = body.getString("secret");
+    return new TestSystem(systemId, secret, Api.basic(systemId, secret));
+  }
+
+  public static TestSystem textModeSystem(String algorithm, String layout) {
+    return system(
+        "{\"algorithm\":\""
+            + algorithm
+            + "\",\"layout\":\""
+            + layout
+            + "\",\"shuffle\":true,\"textMode\":true,\"ttl\":\"PT2M\"}");
+  }
+
+  /** A new customer with the given PIN; returns the account name. */
+  public static String customerWithPin(String pin) {
+    String account = "cust-" + Integer.toHexString(RANDOM.nextInt()) + RANDOM.nextInt(1000);
+    Api.Reply created =
+        Api.admin()
+            .post(
+                "/api/v1/admin/customers",
+                "{\"account\":\""
+                    + account
+                    + "\",\"msisdn\":\"+4477009"
+                    + (10000 + RANDOM.nextInt(89999))
+                    + "\"}");
+    assertEquals(201, created.status(), created::toString);
+    Api.Reply pinSet =
+        Api.admin().put("/api/v1/admin/customers/" + account + "/pin", "{\"pin\":\"" + pin + "\"}");
+    assertEquals(204, pinSet.status(), pinSet::toString);
+    return account;
+  }
+
+  /**
+   * The one-time code a customer produces: for each PIN digit, click the cell that shows it (the
+   * digits are known here because the test system allows text mode).
+   */
+  public static String clicksFor(JsonObject pad, String pin) {
+    StringBuilder otc = new StringBuilder();
+    for (char digit : pin.toCharArray()) {
+      int location =
+          pad.getJsonArray("cells").getValuesAs(JsonObject.class).stream()
+              .filter(cell -> cell.getInt("digit") == digit - '0')
+              .findFirst()
+              .orElseThrow()
+              .getInt("location");
+      otc.append(location % 10);
+    }
+    return otc.toString();
+  }
+
+  /** A code of the same length that is certainly not the customer's. */
+  public static String wrongClicks(JsonObject pad, String pin) {
+    String right = clicksFor(pad, pin);
+    char first = right.charAt(0);
+    return (char) ('0' + (first - '0' + 1) % 10) + right.substring(1);
+  }
+}

@@ -1,0 +1,106 @@
+package org.portcullis.crypto.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portcullis.crypto.KeyRing;
+import org.portcullis.crypto.SecretBox;
+import org.portcullis.crypto.SecretHasher;
+
+/**
+ * Loads (or on first start creates) the keystore and exposes the secret box and the hasher built
+ * from it. Settings: {@code portcullis.keystore.path} (default {@code
+ * <portcullis.data>/keystore.p12}), {@code portcullis.keystore.password} (required, no default),
+ * {@code portcullis.crypto.secretbox.key} / {@code portcullis.crypto.pepper.key} (current key ids),
+ * {@code portcullis.hash.argon2.memory-kib|iterations|parallelism}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ServerKeys {
+
+  private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "portcullis.data")
+  Optional<String> dataDirectory;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.keystore.path")
+  Optional<String> keystorePath;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.keystore.password")
+  Optional<String> keystorePassword;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.crypto.secretbox.key", defaultValue = "secretbox-1")
+  String secretBoxKeyId;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.crypto.pepper.key", defaultValue = "pepper-1")
+  String pepperKeyId;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.hash.argon2.memory-kib", defaultValue = "19456")
+  int argon2MemoryKiB;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.hash.argon2.iterations", defaultValue = "2")
+  int argon2Iterations;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.hash.argon2.parallelism", defaultValue = "1")
+  int argon2Parallelism;
+
+  private volatile SecretBox secretBox;
+  private volatile SecretHasher hasher;
+
+  @PostConstruct
+  void load() {
+    Path path =
+        keystorePath
+            .map(Path::of)
+            .or(() -> dataDirectory.map(dir -> Path.of(dir, "keystore.p12")))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Set portcullis.data (or portcullis.keystore.path) to where the keystore lives"));
+    char[] password =
+        keystorePassword
+            .orElseThrow(
+                () -> new IllegalStateException("Set portcullis.keystore.password (no default)"))
+            .toCharArray();
+    try {
+      KeyRing ring = KeyRing.open(path, password);
+      ring.ensure(secretBoxKeyId, "AES");
+      ring.ensure(pepperKeyId, "HmacSHA256");
+      secretBox = new SecretBox(ring.all("secretbox"), secretBoxKeyId);
+      hasher =
+          new SecretHasher(
+              ring.all("pepper"),
+              pepperKeyId,
+              new SecretHasher.Argon2Cost(argon2MemoryKiB, argon2Iterations, argon2Parallelism));
+      LOG.info(() -> "Keystore loaded from " + path.toAbsolutePath());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot open the keystore at " + path.toAbsolutePath(), e);
+    }
+  }
+
+  public SecretBox secretBox() {
+    return secretBox;
+  }
+
+  public SecretHasher hasher() {
+    return hasher;
+  }
+}

@@ -1,0 +1,21 @@
+package org.portcullis.customer;
+
+import java.util.Optional;
+
+/** Staff-side management of customers. */
+public interface CustomerService {
+
+  record NewCustomer(String account, String msisdn, String email) {}
+
+  Customer create(NewCustomer customer, String staffUsername);
+
+  /**
+   * Sets the customer's PIN.
+   *
+   * @throws org.portcullis.error.DomainException bad input unless the PIN is digits within the
+   *     bank's length policy; not found for an unknown account
+   */
+  void setPin(String account, String pin, String staffUsername);
+
+  Optional<Customer> find(String account);
+}

@@ -1,0 +1,2 @@
+/** The EJB behind customer management. */
+package org.portcullis.customer.internal;

@@ -1,0 +1,2 @@
+/** Domain failures that the API turns into problem+json answers. */
+package org.portcullis.error;

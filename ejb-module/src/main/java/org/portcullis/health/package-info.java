@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: when Portcullis is ready to serve. */
+package org.portcullis.health;

@@ -1,0 +1,2 @@
+/** The EJB that applies the lockout policy to stored counters. */
+package org.portcullis.lockout.internal;

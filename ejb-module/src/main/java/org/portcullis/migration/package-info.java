@@ -1,0 +1,2 @@
+/** Versioned schema migrations, applied in order at start-up before anything uses the database. */
+package org.portcullis.migration;

@@ -1,0 +1,2 @@
+/** Bank staff accounts: who may run Portcullis, with which role. */
+package org.portcullis.staff;

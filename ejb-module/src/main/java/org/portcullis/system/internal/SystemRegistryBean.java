@@ -1,0 +1,100 @@
+package org.portcullis.system.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.portcullis.audit.AuditLog;
+import org.portcullis.crypto.Randoms;
+import org.portcullis.crypto.internal.ServerKeys;
+import org.portcullis.error.DomainException;
+import org.portcullis.system.RelyingSystem;
+import org.portcullis.system.SystemRegistry;
+import org.portcullis.time.PortcullisClock;
+
+/** Registry of relying systems; secrets are 256-bit random values stored as peppered HMACs. */
+@Stateless
+public class SystemRegistryBean implements SystemRegistry {
+
+  private static final int SECRET_BYTES = 32;
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @EJB ServerKeys keys;
+  @EJB PortcullisClock clock;
+  @EJB AuditLog audit;
+
+  @Override
+  public Credentials register(Registration registration, String staffUsername) {
+    if (registration.name() == null || registration.name().isBlank()) {
+      throw DomainException.badInput("invalid-system", "name", "A system needs a name");
+    }
+    if (registration.roles().isEmpty()) {
+      throw DomainException.badInput("invalid-system", "roles", "A system needs at least one role");
+    }
+    String systemId = freshSystemId();
+    String secret = Randoms.urlToken(SECRET_BYTES);
+    RelyingSystem system =
+        new RelyingSystem(
+            systemId,
+            registration.name().strip(),
+            registration.roles(),
+            keys.hasher().fastHash(secret),
+            registration.pinPad(),
+            clock.now());
+    em.persist(system);
+    audit.record(
+        "staff:" + staffUsername,
+        "system.register",
+        "system:" + systemId,
+        "OK",
+        "roles=" + registration.roles());
+    return new Credentials(systemId, secret);
+  }
+
+  private String freshSystemId() {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      // first digit 1-9 so the ID always reads as eight digits
+      String candidate = (1 + Randoms.secureRandom().nextInt(9)) + Randoms.digits(7);
+      if (find(candidate).isEmpty()) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("Could not find a free system ID");
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<RelyingSystem> authenticate(String systemId, String secret) {
+    Optional<RelyingSystem> system =
+        systemId != null && systemId.matches(RelyingSystem.SYSTEM_ID_PATTERN)
+            ? find(systemId)
+            : Optional.empty();
+    // hash even when the ID is unknown, so both paths cost the same
+    String presented = secret == null ? "" : secret;
+    String stored =
+        system.map(RelyingSystem::secretHash).orElseGet(() -> keys.hasher().fastHash(""));
+    boolean matches = keys.hasher().fastVerify(presented, stored);
+    return system.filter(s -> matches && s.enabled());
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<RelyingSystem> find(String systemId) {
+    return em.createNamedQuery("RelyingSystem.bySystemId", RelyingSystem.class)
+        .setParameter("systemId", systemId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<RelyingSystem> list() {
+    return em.createNamedQuery("RelyingSystem.all", RelyingSystem.class).getResultList();
+  }
+}

@@ -1,0 +1,2 @@
+/** The EJB behind the relying-system registry. */
+package org.portcullis.system.internal;

@@ -1,0 +1,2 @@
+/** The server's one source of time, injectable so that tests can move it. */
+package org.portcullis.time;

@@ -1,0 +1,33 @@
+package org.portcullis.web.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+
+/** The REST API. Relying systems and staff authenticate with HTTP Basic. */
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Portcullis API",
+            version = "1",
+            description =
+                "Verification server for banks. Errors are application/problem+json (RFC 9457)"
+                    + " with a stable type urn:portcullis:problem:<slug>."))
+@SecuritySchemes({
+  @SecurityScheme(
+      securitySchemeName = "relyingSystem",
+      type = SecuritySchemeType.HTTP,
+      scheme = "basic",
+      description = "System ID and secret of a registered relying system"),
+  @SecurityScheme(
+      securitySchemeName = "staff",
+      type = SecuritySchemeType.HTTP,
+      scheme = "basic",
+      description = "Staff username and password")
+})
+public class PortcullisApi extends Application {}

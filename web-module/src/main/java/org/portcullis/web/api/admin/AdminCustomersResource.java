@@ -1,0 +1,143 @@
+package org.portcullis.web.api.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portcullis.customer.Customer;
+import org.portcullis.customer.CustomerService;
+import org.portcullis.error.DomainException;
+import org.portcullis.lockout.Factor;
+import org.portcullis.lockout.LockoutService;
+import org.portcullis.staff.StaffRole;
+import org.portcullis.web.security.Callers;
+import org.portcullis.web.security.StaffCaller;
+
+/** Customers: create, read, set PIN, unlock a factor. Operators and admins change; all read. */
+@Path("admin/customers")
+@Tag(name = "Admin: customers")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "staff")
+@StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR})
+public class AdminCustomersResource {
+
+  public static class CreateRequest {
+    @NotBlank
+    @Pattern(
+        regexp = Customer.ACCOUNT_PATTERN,
+        message = "must be 3-64 letters, digits, '.', '-' or '_'")
+    public String account;
+
+    @NotBlank
+    @Pattern(
+        regexp = Customer.MSISDN_PATTERN,
+        message = "must be an E.164 number such as +447700900123")
+    public String msisdn;
+
+    @Size(max = 254)
+    public String email;
+  }
+
+  public static class PinRequest {
+    @NotNull public String pin;
+  }
+
+  public static class UnlockRequest {
+    @NotNull public Factor factor;
+  }
+
+  public record CustomerView(
+      String account,
+      String msisdn,
+      String email,
+      boolean hasPin,
+      Instant createdAt,
+      List<LockoutService.Counter> locks) {}
+
+  @EJB CustomerService customers;
+  @EJB LockoutService lockout;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a customer")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "409", description = "The account exists")
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") CreateRequest request,
+      @Context SecurityContext caller) {
+    Customer customer =
+        customers.create(
+            new CustomerService.NewCustomer(request.account, request.msisdn, request.email),
+            Callers.staff(caller));
+    return Response.created(
+            UriBuilder.fromPath("/api/v1/admin/customers").path(customer.account()).build())
+        .entity(view(customer))
+        .build();
+  }
+
+  @GET
+  @Path("{account}")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(summary = "One customer, with the lock state of each factor")
+  public CustomerView get(@PathParam("account") String account) {
+    return view(
+        customers
+            .find(account)
+            .orElseThrow(
+                () -> DomainException.notFound("unknown-customer", "No customer " + account)));
+  }
+
+  @PUT
+  @Path("{account}/pin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set the customer's PIN (4-10 digits; stored only as a slow hash)")
+  @APIResponse(responseCode = "204", description = "Set")
+  public void setPin(
+      @PathParam("account") String account,
+      @Valid @NotNull(message = "a JSON body is required") PinRequest request,
+      @Context SecurityContext caller) {
+    customers.setPin(account, request.pin, Callers.staff(caller));
+  }
+
+  @POST
+  @Path("{account}/unlock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Lift the lock of one factor and reset its failure counter")
+  @APIResponse(responseCode = "204", description = "Unlocked")
+  public void unlock(
+      @PathParam("account") String account,
+      @Valid @NotNull(message = "a JSON body is required") UnlockRequest request,
+      @Context SecurityContext caller) {
+    lockout.unlock(account, request.factor, Callers.staff(caller));
+  }
+
+  private CustomerView view(Customer customer) {
+    return new CustomerView(
+        customer.account(),
+        customer.msisdn(),
+        customer.email().orElse(null),
+        customer.hasPin(),
+        customer.createdAt(),
+        lockout.counters(customer));
+  }
+}

@@ -1,0 +1,2 @@
+/** Servlet-level concerns of the web module: security headers on every response. */
+package org.portcullis.web;
