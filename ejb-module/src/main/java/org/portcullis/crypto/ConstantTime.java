@@ -13,7 +13,8 @@ public final class ConstantTime {
 
   /** {@link MessageDigest#isEqual} is specified to run in time independent of the contents. */
   public static boolean equals(byte[] a, byte[] b) {
-    return MessageDigest.isEqual(a, b);
+    // a missing secret never matches, not even another missing one
+    return a != null && b != null && MessageDigest.isEqual(a, b);
   }
 
   public static boolean equals(String a, String b) {

@@ -81,7 +81,12 @@ public final class SecretBox {
     if (key == null) {
       throw new IllegalArgumentException("Sealed under an unknown key");
     }
-    byte[] in = DECODER.decode(sealed.substring(colon + 1));
+    String payload = sealed.substring(colon + 1);
+    byte[] in = DECODER.decode(payload);
+    // the decoder ignores unused low bits of the last character; only the canonical text opens
+    if (!ENCODER.encodeToString(in).equals(payload)) {
+      throw new IllegalArgumentException("Sealed value is not canonical");
+    }
     if (in.length < NONCE_BYTES + TAG_BITS / 8) {
       throw new IllegalArgumentException("Sealed value too short");
     }

@@ -30,8 +30,19 @@ public final class SecretHasher {
 
   /** Argon2id cost parameters. */
   public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
+    /** Upper bounds, so that a forged stored hash cannot stall or exhaust the server. */
+    static final int MAX_MEMORY_KIB = 1024 * 1024;
+
+    static final int MAX_ITERATIONS = 10;
+    static final int MAX_PARALLELISM = 16;
+
     public Argon2Cost {
-      if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
+      if (parallelism < 1
+          || parallelism > MAX_PARALLELISM
+          || memoryKiB < 8 * parallelism
+          || memoryKiB > MAX_MEMORY_KIB
+          || iterations < 1
+          || iterations > MAX_ITERATIONS) {
         throw new IllegalArgumentException("Argon2 parameters out of range");
       }
     }
@@ -91,7 +102,10 @@ public final class SecretHasher {
     }
     String[] parts = stored.split("\\$");
     // "", "argon2id", "v=19", "m=..,t=..,p=..", pepperId, salt, hash
-    if (parts.length != 7 || !"argon2id".equals(parts[1]) || !peppers.containsKey(parts[4])) {
+    if (parts.length != 7
+        || !"argon2id".equals(parts[1])
+        || !"v=19".equals(parts[2])
+        || !peppers.containsKey(parts[4])) {
       return false;
     }
     try {
@@ -100,7 +114,8 @@ public final class SecretHasher {
       byte[] expected = DECODER.decode(parts[6]);
       byte[] actual = argon2(secret, salt, pepper(parts[4]), storedCost);
       return ConstantTime.equals(expected, actual);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // a malformed stored hash is a mismatch, never a failure of the request
       return false;
     }
   }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portcullis.config.SecretSettings;
 import org.portcullis.crypto.KeyRing;
 import org.portcullis.crypto.SecretBox;
 import org.portcullis.crypto.SecretHasher;
@@ -19,9 +21,10 @@ import org.portcullis.crypto.SecretHasher;
 /**
  * Loads (or on first start creates) the keystore and exposes the secret box and the hasher built
  * from it. Settings: {@code portcullis.keystore.path} (default {@code
- * <portcullis.data>/keystore.p12}), {@code portcullis.keystore.password} (required, no default),
- * {@code portcullis.crypto.secretbox.key} / {@code portcullis.crypto.pepper.key} (current key ids),
- * {@code portcullis.hash.argon2.memory-kib|iterations|parallelism}.
+ * <portcullis.data>/keystore.p12}), {@code portcullis.keystore.password} or {@code
+ * portcullis.keystore.password-file} (required, no default), {@code
+ * portcullis.crypto.secretbox.key} / {@code portcullis.crypto.pepper.key} (current key ids), {@code
+ * portcullis.hash.argon2.memory-kib|iterations|parallelism}.
  */
 @Singleton
 @Startup
@@ -38,9 +41,7 @@ public class ServerKeys {
   @ConfigProperty(name = "portcullis.keystore.path")
   Optional<String> keystorePath;
 
-  @Inject
-  @ConfigProperty(name = "portcullis.keystore.password")
-  Optional<String> keystorePassword;
+  @Inject Config config;
 
   @Inject
   @ConfigProperty(name = "portcullis.crypto.secretbox.key", defaultValue = "secretbox-1")
@@ -76,19 +77,25 @@ public class ServerKeys {
                     new IllegalStateException(
                         "Set portcullis.data (or portcullis.keystore.path) to where the keystore lives"));
     char[] password =
-        keystorePassword
+        SecretSettings.read(config, "portcullis.keystore.password")
             .orElseThrow(
-                () -> new IllegalStateException("Set portcullis.keystore.password (no default)"))
+                () ->
+                    new IllegalStateException(
+                        "Set portcullis.keystore.password or portcullis.keystore.password-file"
+                            + " (no default)"))
             .toCharArray();
+    // PKCS#12 keeps aliases in lower case
+    String secretBoxKey = secretBoxKeyId.toLowerCase(java.util.Locale.ROOT);
+    String pepperKey = pepperKeyId.toLowerCase(java.util.Locale.ROOT);
     try {
       KeyRing ring = KeyRing.open(path, password);
-      ring.ensure(secretBoxKeyId, "AES");
-      ring.ensure(pepperKeyId, "HmacSHA256");
-      secretBox = new SecretBox(ring.all("secretbox"), secretBoxKeyId);
+      ring.ensure(secretBoxKey, "AES");
+      ring.ensure(pepperKey, "HmacSHA256");
+      secretBox = new SecretBox(ring.all("secretbox"), secretBoxKey);
       hasher =
           new SecretHasher(
               ring.all("pepper"),
-              pepperKeyId,
+              pepperKey,
               new SecretHasher.Argon2Cost(argon2MemoryKiB, argon2Iterations, argon2Parallelism));
       LOG.info(() -> "Keystore loaded from " + path.toAbsolutePath());
     } catch (IOException | GeneralSecurityException e) {

@@ -8,12 +8,14 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.portcullis.config.SecretSettings;
 import org.portcullis.staff.StaffDirectory;
 
 /**
  * At start-up, creates the first staff account ({@code admin}) from {@code
- * portcullis.admin.password} when no staff account exists. The password has no default.
+ * portcullis.admin.password} (or the file named by {@code portcullis.admin.password-file}) when no
+ * staff account exists. The password has no default.
  */
 @Singleton
 @Startup
@@ -22,14 +24,13 @@ public class FirstAdminBootstrap {
 
   private static final Logger LOG = Logger.getLogger(FirstAdminBootstrap.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "portcullis.admin.password")
-  Optional<String> adminPassword;
+  @Inject Config config;
 
   @EJB StaffDirectory staff;
 
   @PostConstruct
   void bootstrap() {
+    Optional<String> adminPassword = SecretSettings.read(config, "portcullis.admin.password");
     if (adminPassword.isEmpty()) {
       LOG.info("portcullis.admin.password is not set; no first admin is created");
       return;

@@ -12,7 +12,7 @@ public record Problem(
     String type, String title, int status, String detail, Map<String, String> fields) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+  public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
   public static Problem of(Response.Status status, String slug, String detail) {
     return of(status, slug, detail, null);

@@ -1,0 +1,198 @@
+package org.portcullis.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts {@code java -jar target/portcullis.jar} as an operator would, stops it with SIGTERM and
+ * starts it again on the same data directory: what was created before the stop must still be there,
+ * the audit chain must still verify, and demo mode must not seed a second time.
+ */
+class LauncherRestartIT {
+
+  private static final Path JAR = Path.of(System.getProperty("launcher.jar"));
+  private static final Path OUTPUT = Path.of(System.getProperty("launcher.output"));
+  private static final Duration START_LIMIT = Duration.ofSeconds(240);
+  private static final Pattern SYSTEM_ID = Pattern.compile("Relying system ID\\s+(\\d{8})");
+
+  @TempDir Path data;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String adminPassword = randomToken();
+  private int port;
+
+  @Test
+  void dataSurvivesARestartAndDemoDataIsSeededOnce() throws Exception {
+    port = freePort();
+    String account = "it-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
+
+    Process first = start("first-start.log");
+    String firstSystemId;
+    try {
+      firstSystemId = awaitBanner(first, "first-start.log");
+      HttpResponse<String> created =
+          send(
+              "POST",
+              "api/v1/admin/customers",
+              "{\"account\":\"%s\",\"msisdn\":\"+15550109999\",\"email\":\"it@example.org\"}"
+                  .formatted(account));
+      assertEquals(201, created.statusCode(), created.body());
+
+      first.destroy(); // SIGTERM, as Ctrl-C or a service manager would
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
+      assertTrue(log("first-start.log").contains("Portcullis stopped"), log("first-start.log"));
+    } finally {
+      kill(first);
+    }
+
+    Path credentials = data.resolve("demo-credentials.properties");
+    assertTrue(Files.isRegularFile(credentials), "demo credentials were not kept");
+    Properties stored = new Properties();
+    try (var reader = Files.newBufferedReader(credentials, StandardCharsets.UTF_8)) {
+      stored.load(reader);
+    }
+    assertEquals(firstSystemId, stored.getProperty("system.id"));
+
+    Process second = start("second-start.log");
+    try {
+      assertEquals(firstSystemId, awaitBanner(second, "second-start.log"), "seeded twice");
+
+      HttpResponse<String> customer = send("GET", "api/v1/admin/customers/" + account, null);
+      assertEquals(200, customer.statusCode(), customer.body());
+      assertEquals(account, json(customer.body()).getString("account"));
+
+      HttpResponse<String> audit = send("GET", "api/v1/admin/audit/verify", null);
+      assertEquals(200, audit.statusCode(), audit.body());
+      JsonObject verdict = json(audit.body());
+      assertTrue(verdict.getBoolean("valid"), audit.body());
+      assertTrue(verdict.getJsonNumber("rows").longValue() > 0, audit.body());
+    } finally {
+      kill(second);
+    }
+  }
+
+  private Process start(String logName) throws IOException {
+    Files.createDirectories(OUTPUT);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    JAR.toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--data",
+                    data.toString(),
+                    "--admin-password",
+                    adminPassword,
+                    "--demo"))
+            .redirectErrorStream(true)
+            .redirectOutput(OUTPUT.resolve(logName).toFile());
+    // the developer's own settings must not leak into the test
+    builder.environment().keySet().removeIf(name -> name.startsWith("PORTCULLIS_"));
+    return builder.start();
+  }
+
+  /** Waits for the ready banner and returns the demo system ID it shows. */
+  private String awaitBanner(Process process, String logName) throws Exception {
+    Instant deadline = Instant.now().plus(START_LIMIT);
+    while (Instant.now().isBefore(deadline)) {
+      Matcher matcher = SYSTEM_ID.matcher(log(logName));
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      if (!process.isAlive()) {
+        fail("the launcher exited with " + process.exitValue() + ":\n" + tail(log(logName)));
+      }
+      Thread.sleep(500);
+    }
+    fail("no ready banner within " + START_LIMIT.toSeconds() + " s:\n" + tail(log(logName)));
+    return null;
+  }
+
+  private HttpResponse<String> send(String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/").resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)))
+            .header("Accept", "application/json");
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonObject json(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String log(String name) throws IOException {
+    Path file = OUTPUT.resolve(name);
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+  }
+
+  private static String tail(String text) {
+    return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+  }
+
+  private static void kill(Process process) throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return "It1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
