@@ -107,6 +107,10 @@ if [[ -n "${PORTCULLIS_BIND:-}" ]]; then
     --dasbindaddress "$PORTCULLIS_BIND" --dynamic false >/dev/null
   jvm_option "-Dhazelcast.socket.bind.any=false"
 fi
+# Responses do not advertise the server product.
+for attribute in server-header xpowered-by; do
+  asadmin set "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.$attribute=false" >/dev/null
+done
 # The embedded default serves with 5 workers; size the pool for a verification server.
 asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
 

@@ -28,9 +28,9 @@ final class Banner {
     line(text, "REST API", endpoint.resolve("api/v1"));
     line(text, "OpenAPI document", endpoint.resolve("openapi"));
     line(text, "Readiness", endpoint.resolve("health/ready"));
-    line(text, "Staff console", endpoint.resolve("console/"));
     line(text, "PIN pad demo page", endpoint.resolve("demo/pinpad.html"));
     line(text, "Data directory", dataDir);
+    line(text, "Server log", dataDir.resolve(ServerLog.DIRECTORY).resolve("server0.log"));
     text.append('\n')
         .append(
             endpoint.allInterfaces()

@@ -97,6 +97,7 @@ public final class Launcher {
       }
       demo = options.demo() ? Optional.of(demoCredentials(data)) : Optional.empty();
       configure(data, demo);
+      ServerLog.redirect(data.root());
     } catch (IOException e) {
       throw new StartupException("data directory " + options.dataDir() + ": " + e, e);
     }

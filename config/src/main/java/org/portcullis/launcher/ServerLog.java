@@ -1,0 +1,52 @@
+package org.portcullis.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Sends the server's log to {@code <data>/logs/server<n>.log} (10 MB, five files) and keeps the
+ * console for what an operator must see: Portcullis's own warnings and anything severe. Payara logs
+ * several hundred lines while it starts, which would bury the ready banner.
+ */
+final class ServerLog {
+
+  static final String DIRECTORY = "logs";
+  static final String FILE_PATTERN = "server%g.log";
+  private static final int LIMIT_BYTES = 10 * 1024 * 1024;
+  private static final int FILES = 5;
+
+  private ServerLog() {}
+
+  /** Returns the current log file. */
+  static Path redirect(Path dataDir) throws IOException {
+    Path directory = dataDir.resolve(DIRECTORY);
+    Files.createDirectories(directory);
+    Logger root = LogManager.getLogManager().getLogger("");
+    for (Handler handler : root.getHandlers()) {
+      root.removeHandler(handler);
+    }
+    FileHandler file =
+        new FileHandler(directory.resolve(FILE_PATTERN).toString(), LIMIT_BYTES, FILES, true);
+    file.setFormatter(new SimpleFormatter());
+    file.setLevel(Level.INFO);
+    root.addHandler(file);
+
+    ConsoleHandler console = new ConsoleHandler();
+    console.setLevel(Level.WARNING);
+    console.setFilter(
+        record ->
+            record.getLevel().intValue() >= Level.SEVERE.intValue()
+                || (record.getLoggerName() != null
+                    && record.getLoggerName().startsWith("org.portcullis")));
+    root.addHandler(console);
+    return directory.resolve(FILE_PATTERN.replace("%g", "0"));
+  }
+}
