@@ -72,6 +72,7 @@ final class Banner {
   }
 
   private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    // a URL fragment is not form data: a space is %20, and the page reads "+" literally
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
