@@ -1,2 +1,5 @@
-/** The SMPP 3.4 resource adapter's lifecycle: what the application server starts and stops. */
+/**
+ * The SMPP 3.4 resource adapter itself: its configuration properties and the lifecycle the
+ * application server drives (start, stop, endpoint activation).
+ */
 package org.portcullis.sms.adapter;
