@@ -1,0 +1,215 @@
+package org.portcullis.web.api.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portcullis.customer.Customer;
+import org.portcullis.error.DomainException;
+import org.portcullis.mail.MailAddresses;
+import org.portcullis.outbox.OutboxAdmin;
+import org.portcullis.outbox.OutboxState;
+import org.portcullis.staff.StaffRole;
+import org.portcullis.web.api.InvalidFieldException;
+import org.portcullis.web.security.Callers;
+import org.portcullis.web.security.StaffCaller;
+
+/**
+ * The SMS and mail outboxes: rows with their state (never their text), retries, and test sends that
+ * check a gateway. Admins and operators change; auditors read.
+ */
+@Path("admin/outbox")
+@Tag(name = "Admin: outboxes")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "staff")
+@StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR})
+public class AdminOutboxResource {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_TEST_TEXT = 1600;
+
+  public static class TestSms {
+    @NotBlank
+    @Pattern(
+        regexp = Customer.MSISDN_PATTERN,
+        message = "must be an E.164 number such as +447700900123")
+    public String to;
+
+    @NotBlank
+    @Size(max = MAX_TEST_TEXT)
+    public String text;
+  }
+
+  public static class TestMail {
+    @NotBlank
+    @Size(max = 254)
+    @Pattern(
+        regexp = MailAddresses.EMAIL_PATTERN,
+        message = "must be an e-mail address such as someone@example.org")
+    public String to;
+
+    @NotBlank
+    @Size(max = 200)
+    public String subject;
+
+    @NotBlank
+    @Size(max = 50_000)
+    public String text;
+  }
+
+  /** The id of a queued message. */
+  public record Queued(long id) {}
+
+  @EJB OutboxAdmin outbox;
+
+  @GET
+  @Path("sms")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(
+      summary = "List the SMS outbox, newest first",
+      description =
+          "`state` filters (QUEUED, SENDING, SENT, DELIVERED, FAILED); `limit` 1-500 (default"
+              + " 50), `offset` from 0. Rows carry the gateway's message id of each part, never"
+              + " the text.")
+  public List<OutboxAdmin.SmsRow> sms(
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    return outbox.listSms(
+        state(state), number("limit", limit, DEFAULT_LIMIT), number("offset", offset, 0));
+  }
+
+  @GET
+  @Path("mail")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(
+      summary = "List the mail outbox, newest first",
+      description =
+          "`state`, `limit` and `offset` as for SMS. Rows carry the Message-ID once sent, never"
+              + " the subject or body.")
+  public List<OutboxAdmin.MailRow> mail(
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    return outbox.listMail(
+        state(state), number("limit", limit, DEFAULT_LIMIT), number("offset", offset, 0));
+  }
+
+  @POST
+  @Path("sms/{id}/retry")
+  @Operation(summary = "Make a FAILED or QUEUED SMS due now, its attempts reset")
+  @APIResponse(responseCode = "200", description = "The row, queued")
+  @APIResponse(responseCode = "404", description = "No such SMS")
+  @APIResponse(responseCode = "409", description = "The SMS is sending, sent or delivered")
+  public OutboxAdmin.SmsRow retrySms(@PathParam("id") String id, @Context SecurityContext caller) {
+    return outbox.retrySms(id(id), Callers.staff(caller));
+  }
+
+  @POST
+  @Path("mail/{id}/retry")
+  @Operation(summary = "Make a FAILED or QUEUED mail due now, its attempts reset")
+  @APIResponse(responseCode = "200", description = "The row, queued")
+  @APIResponse(responseCode = "404", description = "No such mail")
+  @APIResponse(responseCode = "409", description = "The mail is sending or sent")
+  public OutboxAdmin.MailRow retryMail(
+      @PathParam("id") String id, @Context SecurityContext caller) {
+    return outbox.retryMail(id(id), Callers.staff(caller));
+  }
+
+  @POST
+  @Path("sms")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Send a test SMS",
+      description = "Queues it like any other SMS; follow it in the list to check the gateway.")
+  @APIResponse(responseCode = "202", description = "Queued")
+  public Response testSms(
+      @Valid @NotNull(message = "a JSON body is required") TestSms request,
+      @Context SecurityContext caller) {
+    return Response.accepted(
+            new Queued(outbox.testSms(request.to, request.text, Callers.staff(caller))))
+        .build();
+  }
+
+  @POST
+  @Path("mail")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Send a test mail",
+      description = "Queues it (text and HTML alternatives) like any other mail.")
+  @APIResponse(responseCode = "202", description = "Queued")
+  public Response testMail(
+      @Valid @NotNull(message = "a JSON body is required") TestMail request,
+      @Context SecurityContext caller) {
+    return Response.accepted(
+            new Queued(
+                outbox.testMail(request.to, request.subject, request.text, Callers.staff(caller))))
+        .build();
+  }
+
+  /** A state name, any case; null or empty for all states. */
+  static OutboxState state(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OutboxState.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          "state",
+          "state must be one of "
+              + Arrays.stream(OutboxState.values())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
+    }
+  }
+
+  /**
+   * A non-negative whole number; {@code fallback} when absent. (JAX-RS would answer 404 to a query
+   * parameter that does not convert, hence strings.)
+   */
+  static int number(String name, String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidFieldException(name, name + " must be a whole number, 0 or more");
+  }
+
+  /** An outbox row id; anything else names no row. */
+  static long id(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw DomainException.notFound("unknown-outbox-message", "No such outbox message");
+    }
+  }
+}
