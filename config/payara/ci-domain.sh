@@ -3,6 +3,8 @@
 # in-container tests run against in CI. The domain is fresh every run, on ports of its own
 # (base 28000: admin 28048, HTTP 28080) so it never collides with a running launcher, and it is
 # configured by setup-domain.sh exactly as production would be, with H2 under the build directory.
+# The SMS and mail peers are the build's test peers (an SMPP simulator and GreenMail on loopback),
+# given by PORTCULLIS_SMSC, PORTCULLIS_SMSC_SYSTEM_ID, PORTCULLIS_SMSC_PASSWORD, PORTCULLIS_SMTP.
 # Usage: ci-domain.sh start|stop PAYARA_HOME DATA_DIR
 set -euo pipefail
 action="$1"
@@ -27,6 +29,7 @@ case "$action" in
       PORTCULLIS_KEYSTORE_PASSWORD="test-keystore-password" \
       PORTCULLIS_ADMIN_PASSWORD="test-admin-password" \
       PORTCULLIS_BIND=127.0.0.1 \
+      PORTCULLIS_SERVICE_NUMBER="${PORTCULLIS_SERVICE_NUMBER:-70707}" \
       "$(dirname "$0")/setup-domain.sh"
     ;;
   stop)

@@ -15,6 +15,13 @@
 #                                portcullis-db-password; for H2 a random one is made when unset);
 #                                the PostgreSQL JDBC driver jar must be given in
 #                                PORTCULLIS_DB_DRIVER_JAR
+#   PORTCULLIS_SMTP              SMTP server host:port of the mail/portcullis session (required)
+#   PORTCULLIS_MAIL_FROM         sender of every mail (default Portcullis <no-reply@portcullis.local>)
+#   PORTCULLIS_SMSC              SMPP gateway host:port of the SMS adapter (required)
+#   PORTCULLIS_SMSC_SYSTEM_ID    SMPP system id (required)
+#   PORTCULLIS_SMSC_PASSWORD     SMPP password, kept as the alias portcullis-smsc-password (required)
+#   PORTCULLIS_SERVICE_NUMBER    source address of sent SMS, the number customers text (required)
+#   PORTCULLIS_SMSC_RATE         SMS per second the gateway allows (default 10; 0 = no limit)
 #   PORTCULLIS_BIND              address of the HTTP listener and the data grid (default 0.0.0.0
 #                                for HTTP; set 127.0.0.1 to keep everything on loopback)
 #   PORTCULLIS_EAR               EAR to deploy (optional)
@@ -24,6 +31,11 @@ set -euo pipefail
 : "${PAYARA_HOME:?set PAYARA_HOME to the Payara Server installation}"
 : "${PORTCULLIS_DATA:?set PORTCULLIS_DATA to the data directory}"
 : "${PORTCULLIS_KEYSTORE_PASSWORD:?set PORTCULLIS_KEYSTORE_PASSWORD (no default)}"
+: "${PORTCULLIS_SMTP:?set PORTCULLIS_SMTP to the SMTP server host:port}"
+: "${PORTCULLIS_SMSC:?set PORTCULLIS_SMSC to the SMPP gateway host:port}"
+: "${PORTCULLIS_SMSC_SYSTEM_ID:?set PORTCULLIS_SMSC_SYSTEM_ID}"
+: "${PORTCULLIS_SMSC_PASSWORD:?set PORTCULLIS_SMSC_PASSWORD (no default)}"
+: "${PORTCULLIS_SERVICE_NUMBER:?set PORTCULLIS_SERVICE_NUMBER}"
 DOMAIN="${DOMAIN:-domain1}"
 DB="${PORTCULLIS_DB:-h2}"
 ASADMIN="$PAYARA_HOME/bin/asadmin"
@@ -98,6 +110,25 @@ fi
 if ! asadmin list-jdbc-resources | grep -qx jdbc/portcullis; then
   asadmin create-jdbc-resource --connectionpoolid PortcullisPool jdbc/portcullis
 fi
+
+# Mail goes through the mail/portcullis session; timeouts well below the outbox's claim time.
+if ! asadmin list-javamail-resources | grep -qx mail/portcullis; then
+  asadmin create-javamail-resource --mailhost "${PORTCULLIS_SMTP%:*}" --mailuser portcullis \
+    --fromaddress "${PORTCULLIS_MAIL_FROM:-Portcullis <no-reply@portcullis.local>}" \
+    --property "mail.smtp.port=${PORTCULLIS_SMTP##*:}:mail.smtp.connectiontimeout=10000:mail.smtp.timeout=10000:mail.smtp.writetimeout=10000" \
+    mail/portcullis
+fi
+if [[ -n "${PORTCULLIS_MAIL_FROM:-}" ]]; then
+  jvm_option "-Dportcullis.mail.from=$PORTCULLIS_MAIL_FROM"
+fi
+
+# The SMS adapter inside the EAR (module portcullis-sms.rar of application portcullis) is
+# configured before it is deployed; its password is an alias, never in domain.xml.
+set_alias portcullis-smsc-password "$PORTCULLIS_SMSC_PASSWORD"
+asadmin delete-resource-adapter-config portcullis#portcullis-sms >/dev/null 2>&1 || true
+asadmin create-resource-adapter-config --property \
+  "host=${PORTCULLIS_SMSC%:*}:port=${PORTCULLIS_SMSC##*:}:systemId=$(escape "$PORTCULLIS_SMSC_SYSTEM_ID"):password=\${ALIAS\=portcullis-smsc-password}:sourceAddress=$(escape "$PORTCULLIS_SERVICE_NUMBER"):ratePerSecond=${PORTCULLIS_SMSC_RATE:-10}" \
+  portcullis#portcullis-sms
 
 if [[ -n "${PORTCULLIS_BIND:-}" ]]; then
   asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=$PORTCULLIS_BIND"

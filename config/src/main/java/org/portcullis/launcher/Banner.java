@@ -19,9 +19,11 @@ final class Banner {
   /**
    * @param endpoint where the server answers
    * @param dataDir the data directory (absolute)
+   * @param messaging where SMS and mail go
    * @param demo the demo credentials, present only in demo mode
    */
-  static String render(Endpoint endpoint, Path dataDir, Optional<DemoCredentials> demo) {
+  static String render(
+      Endpoint endpoint, Path dataDir, Messaging messaging, Optional<DemoCredentials> demo) {
     StringBuilder text = new StringBuilder();
     text.append(RULE).append('\n').append(" Portcullis is ready\n\n");
     line(text, "Base URL", endpoint.baseUri());
@@ -31,6 +33,10 @@ final class Banner {
     line(text, "PIN pad demo page", endpoint.resolve("demo/pinpad.html"));
     line(text, "Data directory", dataDir);
     line(text, "Server log", dataDir.resolve(ServerLog.DIRECTORY).resolve("server0.log"));
+    line(text, "SMS gateway", messaging.smsGateway());
+    line(text, "Service number", messaging.serviceNumber() + " (customers text it; sender of SMS)");
+    line(text, "Mail server", messaging.mailServer());
+    line(text, "Mail sender", messaging.mailFrom());
     text.append('\n')
         .append(
             endpoint.allInterfaces()

@@ -17,10 +17,11 @@ import org.glassfish.embeddable.GlassFishRuntime;
 /**
  * Embedded Payara running Portcullis' domain ({@code domain.xml} shipped in this jar).
  *
- * <p>The domain reads {@code portcullis.data}, {@code portcullis.http.port} and {@code
- * portcullis.bind.address} from system properties, which must therefore be set before {@link
- * #start()}. Payara's own instance root is a temporary directory deleted at exit; everything that
- * must survive lives under {@code portcullis.data}.
+ * <p>The domain reads {@code portcullis.data}, {@code portcullis.http.port}, {@code
+ * portcullis.bind.address} and the SMS gateway's and mail server's settings ({@link Messaging})
+ * from system properties, which must therefore be set before {@link #start()}. Payara's own
+ * instance root is a temporary directory deleted at exit; everything that must survive lives under
+ * {@code portcullis.data}.
  *
  * <p>{@link #close()} may be called from the main thread and from the shutdown hook at once; it
  * stops the server only once.

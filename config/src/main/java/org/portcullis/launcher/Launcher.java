@@ -19,11 +19,12 @@ import org.glassfish.embeddable.GlassFishException;
 /**
  * {@code java -jar portcullis.jar}: starts Portcullis on embedded Payara in one command.
  *
- * <p>It prepares the data directory (keystore password, demo credentials), hands the settings to
- * the domain and the application as system properties (MicroProfile Config reads those), deploys
- * the EAR shipped in {@code lib/} next to the jar, waits until {@code /health/ready} answers, seeds
- * the demo data once, and prints where to go. Ctrl-C or SIGTERM stops Payara cleanly so that H2
- * closes its files.
+ * <p>It prepares the data directory (keystore password, demo credentials), starts a demo SMS
+ * gateway and mail server on loopback unless real ones are named ({@link Messaging}), hands the
+ * settings to the domain and the application as system properties (MicroProfile Config reads
+ * those), deploys the EAR shipped in {@code lib/} next to the jar, waits until {@code
+ * /health/ready} answers, seeds the demo data once, and prints where to go. Ctrl-C or SIGTERM stops
+ * Payara cleanly so that H2 closes its files.
  *
  * <p>Exit codes: 2 for a bad command line or environment, 1 when Portcullis cannot start.
  */
@@ -102,6 +103,20 @@ public final class Launcher {
       throw new StartupException("data directory " + options.dataDir() + ": " + e, e);
     }
 
+    Optional<DemoPeers> demoPeers = Optional.empty();
+    Messaging messaging;
+    try {
+      if (Messaging.needsDemoPeers(options.messaging())) {
+        demoPeers =
+            Optional.of(DemoPeers.load(launcherHome().resolve("lib").resolve(DemoPeers.DIRECTORY)));
+      }
+      messaging = Messaging.connect(options.messaging(), demoPeers, this::show, random);
+    } catch (IOException e) {
+      demoPeers.ifPresent(DemoPeers::close);
+      throw new StartupException(e.getMessage(), e);
+    }
+    Optional<DemoPeers> peers = demoPeers;
+
     EmbeddedPayara payara = new EmbeddedPayara();
     // Told on the console, not the log: java.util.logging closes its handlers in its own shutdown
     // hook, which runs at the same time as this one, so log records written here are lost.
@@ -111,6 +126,8 @@ public final class Launcher {
                 () -> {
                   console.println("Portcullis is stopping");
                   payara.close();
+                  // after Payara: the adapter unbinds from the demo gateway as it stops
+                  peers.ifPresent(DemoPeers::close);
                   console.println("Portcullis stopped");
                 },
                 "portcullis-shutdown"));
@@ -140,8 +157,16 @@ public final class Launcher {
       payara.close();
       throw new StartupException("interrupted", e);
     }
-    console.print(Banner.render(endpoint, data.root(), demo));
+    console.print(Banner.render(endpoint, data.root(), messaging, demo));
     console.flush();
+  }
+
+  /** Shows a block of text from a demo peer: what it received, for the person at the console. */
+  private void show(String block) {
+    synchronized (console) {
+      console.print(block);
+      console.flush();
+    }
   }
 
   /** The EAR given with {@code --ear}, else {@code lib/portcullis.ear} beside this jar. */

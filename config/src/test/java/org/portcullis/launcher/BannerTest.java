@@ -16,9 +16,17 @@ class BannerTest {
           .withAccount("demo")
           .withPin("424242");
 
+  private static final Messaging MESSAGING =
+      new Messaging(
+          "demo SMS gateway on 127.0.0.1:40001 (shows here what it receives)",
+          "70707",
+          "smtp.example.net:25",
+          "Portcullis <no-reply@portcullis.local>");
+
   @Test
   void pointsAtTheServerItsApiAndTheDemoPage() {
-    String text = Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), Optional.empty());
+    String text =
+        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
 
     assertTrue(text.contains("http://127.0.0.1:8080/api/v1"), text);
     assertTrue(text.contains("http://127.0.0.1:8080/openapi"), text);
@@ -27,8 +35,20 @@ class BannerTest {
   }
 
   @Test
+  void saysWhereSmsAndMailGo() {
+    String text =
+        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
+
+    assertTrue(text.contains("demo SMS gateway on 127.0.0.1:40001"), text);
+    assertTrue(text.contains("70707"), text);
+    assertTrue(text.contains("smtp.example.net:25"), text);
+    assertTrue(text.contains("Portcullis <no-reply@portcullis.local>"), text);
+  }
+
+  @Test
   void outsideDemoModeShowsNoCredentials() {
-    String text = Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), Optional.empty());
+    String text =
+        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
 
     assertFalse(text.contains("admin /"), text);
     assertFalse(text.contains("DEMO"), text);
@@ -36,7 +56,8 @@ class BannerTest {
 
   @Test
   void demoModeShowsEveryDemoCredential() {
-    String text = Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), Optional.of(DEMO));
+    String text =
+        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.of(DEMO));
 
     assertTrue(text.contains("admin / admin-pw"), text);
     assertTrue(text.contains("12345678"), text);

@@ -1,6 +1,7 @@
 package org.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,6 +68,38 @@ class LauncherJarIT {
     assertTrue(out.contains("--port: 'none' is not a port number"), out);
   }
 
+  @Test
+  void theDemoPeersLieApartFromTheLaunchersClassPath() throws IOException {
+    Path peers = JAR.resolveSibling("lib").resolve(DemoPeers.DIRECTORY);
+    List<String> jars;
+    try (var files = Files.list(peers)) {
+      jars = files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
+
+    assertTrue(jars.contains("portcullis-demo-peers.jar"), jars.toString());
+    assertTrue(jars.stream().anyMatch(jar -> jar.startsWith("greenmail-")), jars.toString());
+    assertTrue(jars.stream().anyMatch(jar -> jar.startsWith("jsmpp-")), jars.toString());
+    assertTrue(jars.stream().noneMatch(jar -> jar.contains("payara")), jars.toString());
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      assertTrue(
+          jar.stream()
+              .noneMatch(entry -> entry.getName().startsWith("org/portcullis/launcher/peers/")),
+          "the demo peers must load from lib/demo-peers only");
+      assertFalse(
+          jar.getManifest().getMainAttributes().getValue("Class-Path").contains("demo-peers"));
+    }
+  }
+
+  @Test
+  void anSmscWithoutAPasswordExitsWithTwo() throws Exception {
+    Process process = java("--smsc", "smsc.example.net:2775", "--smsc-system-id", "bank01");
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue(), out);
+    assertTrue(out.contains("--smsc needs a password: set PORTCULLIS_SMSC_PASSWORD"), out);
+  }
+
   private static Process java(String... args) throws IOException {
     List<String> command =
         new java.util.ArrayList<>(
@@ -75,7 +108,10 @@ class LauncherJarIT {
                 "-jar",
                 JAR.toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // the developer's own settings must not leak into the test
+    builder.environment().keySet().removeIf(name -> name.startsWith("PORTCULLIS_"));
+    return builder.start();
   }
 
   private static Set<String> fromFlags(List<String> flags, String prefix) {

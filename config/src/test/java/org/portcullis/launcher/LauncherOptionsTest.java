@@ -35,6 +35,177 @@ class LauncherOptionsTest {
   }
 
   @Test
+  void withoutPeersTheDemoGatewayAndMailServerAreUsed() throws UsageException {
+    LauncherOptions.MessagingOptions messaging = parse(Map.of()).messaging();
+
+    assertEquals(Optional.empty(), messaging.smsc());
+    assertEquals(Optional.empty(), messaging.smscSystemId());
+    assertEquals(Optional.empty(), messaging.smscPassword());
+    assertEquals(10, messaging.smscRate());
+    assertEquals("70707", messaging.serviceNumber());
+    assertEquals(Optional.empty(), messaging.smtp());
+    assertEquals("Portcullis <no-reply@portcullis.local>", messaging.mailFrom());
+  }
+
+  @Test
+  void readsThePeersFromTheCommandLine() throws UsageException {
+    LauncherOptions.MessagingOptions messaging =
+        parse(
+                Map.of(),
+                "--smsc",
+                "smsc.example.net:2775",
+                "--smsc-system-id=bank01",
+                "--smsc-password",
+                "pw 1=2",
+                "--smsc-rate=25",
+                "--service-number",
+                "+447700900000",
+                "--smtp=[::1]:2525",
+                "--mail-from",
+                "Bank <alerts@bank.example>")
+            .messaging();
+
+    assertEquals(Optional.of(new HostPort("smsc.example.net", 2775)), messaging.smsc());
+    assertEquals(Optional.of("bank01"), messaging.smscSystemId());
+    assertEquals(Optional.of("pw 1=2"), messaging.smscPassword());
+    assertFalse(messaging.smscPasswordInEnvironment(), "a flag must become a system property");
+    assertEquals(25, messaging.smscRate());
+    assertEquals("+447700900000", messaging.serviceNumber());
+    assertEquals(Optional.of(new HostPort("::1", 2525)), messaging.smtp());
+    assertEquals("[::1]:2525", messaging.smtp().get().toString());
+    assertEquals("Bank <alerts@bank.example>", messaging.mailFrom());
+  }
+
+  @Test
+  void readsThePeersFromTheEnvironment() throws UsageException {
+    LauncherOptions.MessagingOptions messaging =
+        parse(
+                Map.of(
+                    "PORTCULLIS_SMSC", "10.0.0.7:3000",
+                    "PORTCULLIS_SMSC_SYSTEM_ID", "bank01",
+                    "PORTCULLIS_SMSC_PASSWORD", "envpass",
+                    "PORTCULLIS_SMSC_RATE", "0",
+                    "PORTCULLIS_SERVICE_NUMBER", "81234",
+                    "PORTCULLIS_SMTP", "mail.internal:25",
+                    "PORTCULLIS_MAIL_FROM", "alerts@bank.example"))
+            .messaging();
+
+    assertEquals(Optional.of(new HostPort("10.0.0.7", 3000)), messaging.smsc());
+    assertEquals(Optional.of("envpass"), messaging.smscPassword());
+    assertTrue(messaging.smscPasswordInEnvironment(), "the domain reads it from there");
+    assertEquals(0, messaging.smscRate(), "no limit");
+    assertEquals("81234", messaging.serviceNumber());
+    assertEquals(Optional.of(new HostPort("mail.internal", 25)), messaging.smtp());
+    assertEquals("alerts@bank.example", messaging.mailFrom());
+  }
+
+  @Test
+  void aPasswordFlagWinsOverTheEnvironmentAndIsNoLongerReadFromThere() throws UsageException {
+    LauncherOptions.MessagingOptions messaging =
+        parse(
+                Map.of("PORTCULLIS_SMSC_PASSWORD", "envpass"),
+                "--smsc=smsc:2775",
+                "--smsc-system-id=bank01",
+                "--smsc-password=flagpass")
+            .messaging();
+
+    assertEquals(Optional.of("flagpass"), messaging.smscPassword());
+    assertFalse(messaging.smscPasswordInEnvironment());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--smsc=smsc.example.net                 | --smsc: 'smsc.example.net' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--smsc=smsc:0                           | --smsc: 'smsc:0' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--smsc=smsc:70000                       | --smsc: 'smsc:70000' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--smsc=::1:2775                         | --smsc: '::1:2775' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--smtp=mail server:25                   | --smtp: 'mail server:25' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--smtp=:25                              | --smtp: ':25' is not host:port"
+            + " (e.g. smtp.example.net:25, [::1]:2775)",
+        "--service-number=BANK                   | --service-number: 'BANK' is not a number"
+            + " customers can text (3 to 15 digits, optionally after +)",
+        "--service-number=12                     | --service-number: '12' is not a number"
+            + " customers can text (3 to 15 digits, optionally after +)",
+        "--smsc-rate=-1                          | --smsc-rate: '-1' is not a rate (0 to 1000000"
+            + " SMS per second, 0 for no limit)",
+        "--smsc-rate=fast                        | --smsc-rate: 'fast' is not a rate (0 to 1000000"
+            + " SMS per second, 0 for no limit)",
+        "--mail-from=nobody                      | --mail-from: 'nobody' is not a mail address"
+            + " (name@example.org or \"Name <name@example.org>\")",
+        "--smsc-system-id=bank01                 | --smsc-system-id is set but --smsc"
+            + " (PORTCULLIS_SMSC) is not: name the SMPP gateway, or leave both out for the demo"
+            + " SMS gateway",
+      })
+  void refusesBadPeerSettings(String arg, String message) {
+    UsageException e = assertThrows(UsageException.class, () -> parse(Map.of(), arg));
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void anSmscNeedsASystemIdAndAPassword() {
+    UsageException noId =
+        assertThrows(
+            UsageException.class,
+            () -> parse(Map.of("PORTCULLIS_SMSC_PASSWORD", "pw"), "--smsc", "smsc:2775"));
+    UsageException noPassword =
+        assertThrows(
+            UsageException.class,
+            () -> parse(Map.of(), "--smsc", "smsc:2775", "--smsc-system-id", "bank01"));
+
+    assertEquals("--smsc needs --smsc-system-id (PORTCULLIS_SMSC_SYSTEM_ID)", noId.getMessage());
+    assertEquals(
+        "--smsc needs a password: set PORTCULLIS_SMSC_PASSWORD (or --smsc-password, which shows"
+            + " in ps)",
+        noPassword.getMessage());
+  }
+
+  @Test
+  void aPasswordWithoutAnSmscIsRefusedWithoutShowingIt() {
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> parse(Map.of("PORTCULLIS_SMSC_PASSWORD", "hunter2")));
+
+    assertTrue(
+        e.getMessage().startsWith("PORTCULLIS_SMSC_PASSWORD is set but --smsc"), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
+  @Test
+  void smppLimitsAreCheckedAtOnceAndThePasswordIsNeverEchoed() {
+    UsageException longId =
+        assertThrows(
+            UsageException.class,
+            () ->
+                parse(
+                    Map.of("PORTCULLIS_SMSC_PASSWORD", "pw"),
+                    "--smsc=smsc:2775",
+                    "--smsc-system-id=sixteen-chars-id"));
+    UsageException longPassword =
+        assertThrows(
+            UsageException.class,
+            () ->
+                parse(
+                    Map.of("PORTCULLIS_SMSC_PASSWORD", "ninechars"),
+                    "--smsc=smsc:2775",
+                    "--smsc-system-id=bank01"));
+
+    assertEquals(
+        "--smsc-system-id: 'sixteen-chars-id' must be 1 to 15 printable ASCII characters"
+            + " (SMPP 3.4)",
+        longId.getMessage());
+    assertEquals(
+        "PORTCULLIS_SMSC_PASSWORD must be 1 to 8 printable ASCII characters (SMPP 3.4)",
+        longPassword.getMessage());
+  }
+
+  @Test
   void readsEveryOptionInBothForms() throws UsageException {
     LauncherOptions options =
         parse(
@@ -144,10 +315,18 @@ class LauncherOptionsTest {
   @Test
   void toStringHidesThePasswords() throws UsageException {
     String text =
-        parse(Map.of("PORTCULLIS_KEYSTORE_PASSWORD", "ks-secret"), "--admin-password", "pw-secret")
+        parse(
+                Map.of("PORTCULLIS_KEYSTORE_PASSWORD", "ks-secret"),
+                "--admin-password",
+                "pw-secret",
+                "--smsc=smsc:2775",
+                "--smsc-system-id=bank01",
+                "--smsc-password=smscpw")
             .toString();
 
     assertFalse(text.contains("pw-secret"), text);
     assertFalse(text.contains("ks-secret"), text);
+    assertFalse(text.contains("smscpw"), text);
+    assertTrue(text.contains("smsc=smsc:2775"), text);
   }
 }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Starts {@code java -jar target/portcullis.jar} as an operator would, stops it with SIGTERM and
  * starts it again on the same data directory: what was created before the stop must still be there,
- * the audit chain must still verify, and demo mode must not seed a second time.
+ * the audit chain must still verify, and demo mode must not seed a second time. On the way, a test
+ * SMS and a test mail go the whole demo path (outbox, SMPP adapter, mail session) to the launcher's
+ * demo SMS gateway and mail server, which show them on the console.
  */
 class LauncherRestartIT {
 
@@ -64,6 +66,7 @@ class LauncherRestartIT {
               "{\"account\":\"%s\",\"msisdn\":\"+15550109999\",\"email\":\"it@example.org\"}"
                   .formatted(account));
       assertEquals(201, created.statusCode(), created.body());
+      sendsThroughTheDemoPeers();
 
       first.destroy(); // SIGTERM, as Ctrl-C or a service manager would
       assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
@@ -96,6 +99,62 @@ class LauncherRestartIT {
     } finally {
       kill(second);
     }
+  }
+
+  /**
+   * Staff test sends: the SMS reaches the demo gateway over SMPP and its delivery receipt comes
+   * back (DELIVERED); the mail reaches the demo mail server over SMTP.
+   */
+  private void sendsThroughTheDemoPeers() throws Exception {
+    String banner = log("first-start.log");
+    assertTrue(banner.contains("demo SMS gateway on 127.0.0.1:"), tail(banner));
+    assertTrue(banner.contains("demo mail server on 127.0.0.1:"), tail(banner));
+    String code = Long.toString(100_000 + new SecureRandom().nextInt(900_000));
+
+    HttpResponse<String> sms =
+        send(
+            "POST",
+            "api/v1/admin/outbox/sms",
+            "{\"to\":\"+15550109999\",\"text\":\"Launcher test %s\"}".formatted(code));
+    HttpResponse<String> mail =
+        send(
+            "POST",
+            "api/v1/admin/outbox/mail",
+            "{\"to\":\"it@example.org\",\"subject\":\"Launcher test %s\",\"text\":\"Hello\"}"
+                .formatted(code));
+    assertEquals(202, sms.statusCode(), sms.body());
+    assertEquals(202, mail.statusCode(), mail.body());
+
+    long smsId = json(sms.body()).getJsonNumber("id").longValue();
+    awaitLog("first-start.log", "demo SMS gateway received an SMS", "Launcher test " + code);
+    awaitLog("first-start.log", "demo mail server received a mail", "Launcher test " + code);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    String delivered = "";
+    while (Instant.now().isBefore(deadline)) {
+      delivered = send("GET", "api/v1/admin/outbox/sms?state=DELIVERED", null).body();
+      try (var reader = Json.createReader(new StringReader(delivered))) {
+        if (reader.readArray().getValuesAs(JsonObject.class).stream()
+            .anyMatch(row -> row.getJsonNumber("id").longValue() == smsId)) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    fail("SMS " + smsId + " never DELIVERED (no delivery receipt?): " + delivered);
+  }
+
+  /** Waits until the console shows {@code marker} followed later by {@code text}. */
+  private static void awaitLog(String logName, String marker, String text) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      String log = log(logName);
+      int at = log.indexOf(marker);
+      if (at >= 0 && log.indexOf(text, at) > 0) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    fail("the console never showed '" + marker + "' with '" + text + "':\n" + tail(log(logName)));
   }
 
   private Process start(String logName) throws IOException {

@@ -1,0 +1,131 @@
+package org.portcullis.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The real peers the build starts for every server of the run: the node-smpp SMSC simulator
+ * (control API on loopback) and GreenMail (SMTP in, IMAP out). Ports are fixed by ear/pom.xml.
+ */
+final class Peers {
+
+  static final String SMSC_CONTROL = "http://127.0.0.1:12776";
+  static final int IMAP_PORT = 13143;
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Peers() {}
+
+  /** The simulator's control API: GET /messages, POST /mo, POST /faults … */
+  static JsonObject smsc(String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(SMSC_CONTROL + path)).timeout(Duration.ofSeconds(10));
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + " → " + response.statusCode());
+      }
+      String body = response.body();
+      if (body == null || body.isBlank()) {
+        return JsonObject.EMPTY_JSON_OBJECT;
+      }
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("SMSC simulator unreachable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The reassembled message the simulator received with this exact text, once it has. */
+  static JsonObject awaitSms(String text) {
+    return await(
+        () ->
+            smsc("GET", "/messages", null)
+                .getJsonArray("messages")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(m -> m.getBoolean("complete") && text.equals(m.getString("text")))
+                .findFirst(),
+        "the SMS gateway to receive \"" + text + "\"");
+  }
+
+  /** The first message in {@code address}'s IMAP inbox that matches, once there is one. */
+  static Message awaitMail(String address, Predicate<Message> matches) {
+    return await(
+        () -> {
+          Properties properties = new Properties();
+          properties.put("mail.imap.host", "127.0.0.1");
+          properties.put("mail.imap.port", Integer.toString(IMAP_PORT));
+          try {
+            Store store = Session.getInstance(properties).getStore("imap");
+            store.connect(address, address); // GreenMail runs with authentication disabled
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            for (Message message : inbox.getMessages()) {
+              if (matches.test(message)) {
+                // read it whole before the folder closes
+                jakarta.mail.internet.MimeMessage copy =
+                    new jakarta.mail.internet.MimeMessage(
+                        (jakarta.mail.internet.MimeMessage) message);
+                store.close();
+                return Optional.of((Message) copy);
+              }
+            }
+            store.close();
+            return Optional.empty();
+          } catch (MessagingException e) {
+            return Optional.empty(); // the user's mailbox appears with the first mail
+          }
+        },
+        "a mail for " + address);
+  }
+
+  static <T> T await(Supplier<Optional<T>> probe, String what) {
+    Instant deadline = Instant.now().plusSeconds(45);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<T> found = probe.get();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("Timed out waiting for " + what);
+  }
+}
