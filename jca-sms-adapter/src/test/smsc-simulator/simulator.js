@@ -25,6 +25,8 @@
  *   POST   /receipt           {messageId, stat} -> delivery receipt for an earlier submission
  *   POST   /faults            {rejectDestinationPrefix, commandStatus, responseDelayMs}
  *   DELETE /faults            back to normal behaviour
+ *   POST   /outage            {durationMs} -> the gateway goes down: every session is dropped and
+ *                              the SMPP port stops listening, until durationMs have passed
  */
 
 const http = require('http');
@@ -418,6 +420,15 @@ const control = http.createServer(async (request, response) => {
       case 'DELETE /faults':
         faults = {};
         return reply(response, 200, faults);
+      case 'POST /outage': {
+        const body = await readJson(request);
+        const durationMs = Number(body.durationMs);
+        if (!(durationMs > 0 && durationMs <= 120000)) {
+          return reply(response, 400, {error: 'durationMs must be 1 to 120000'});
+        }
+        goDown(durationMs);
+        return reply(response, 200, {downForMs: durationMs});
+      }
       default:
         return reply(response, 404, {error: 'no route ' + route});
     }
@@ -425,6 +436,32 @@ const control = http.createServer(async (request, response) => {
     return reply(response, 500, {error: e.message});
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// outages: the gateway disappears (sessions dropped, port closed) and comes back on the same port
+
+let down = false;
+function goDown(durationMs) {
+  if (down) {
+    return;
+  }
+  down = true;
+  server.close();
+  for (const session of [...sessions]) {
+    try {
+      session.destroy();
+    } catch (e) {
+      log('dropping a session: ' + e.message);
+    }
+  }
+  log('outage: SMPP port ' + args.smppPort + ' closed for ' + durationMs + ' ms');
+  setTimeout(() => {
+    server.listen(args.smppPort, HOST, () => {
+      down = false;
+      log('outage over: SMPP port ' + args.smppPort + ' listening again');
+    });
+  }, durationMs);
+}
 
 // ---------------------------------------------------------------------------------------------
 // start
