@@ -221,6 +221,38 @@ class OutboxIT {
     assertTrue(mail.getFrom()[0].toString().contains("no-reply@portcullis.test"));
   }
 
+  private static JsonObject mailRow(long id) {
+    Api.Reply list = Api.admin().get("/api/v1/admin/outbox/mail?limit=200");
+    assertEquals(200, list.status(), list::toString);
+    return list.jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(row -> row.getJsonNumber("id").longValue() == id)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no mail row " + id + " in " + list));
+  }
+
+  @Test
+  void mailWaitsWhileTheMailServerIsAwayAndGoesOutAfter() throws InterruptedException {
+    Peers.mailOutage(6000);
+    String to = "carol-" + nonce() + "@example.org";
+    String subject = "Sent after the outage " + nonce();
+    Api.Reply queued =
+        Api.admin()
+            .post(
+                "/api/v1/admin/outbox/mail",
+                "{\"to\":\"" + to + "\",\"subject\":\"" + subject + "\",\"text\":\"Hello\"}");
+    assertEquals(202, queued.status(), queued::toString);
+    long id = queued.json().getJsonNumber("id").longValue();
+    Thread.sleep(3000);
+    JsonObject waiting = mailRow(id);
+    assertEquals("QUEUED", waiting.getString("state"), waiting::toString);
+    assertEquals(0, waiting.getInt("attempts"), "an outage uses up no attempt: " + waiting);
+
+    Peers.awaitMail(to, m -> subjectOf(m).equals(subject));
+    Peers.await(
+        () -> Optional.of(mailRow(id)).filter(row -> "SENT".equals(row.getString("state"))),
+        "mail " + id + " to be SENT");
+  }
+
   @Test
   void aTestMailFromStaffArrives() {
     String to = "bob-" + nonce() + "@example.org";

@@ -29,6 +29,7 @@ final class Peers {
 
   static final String SMSC_CONTROL = "http://127.0.0.1:12776";
   static final int IMAP_PORT = 13143;
+  static final String SMTP_PROXY_CONTROL = "http://127.0.0.1:13027";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,8 +38,17 @@ final class Peers {
 
   /** The simulator's control API: GET /messages, POST /mo, POST /faults … */
   static JsonObject smsc(String method, String path, String json) {
+    return control(SMSC_CONTROL, method, path, json);
+  }
+
+  /** Takes the mail server away from the servers (the proxy in front of it) for a while. */
+  static void mailOutage(int durationMs) {
+    control(SMTP_PROXY_CONTROL, "POST", "/outage", "{\"durationMs\":" + durationMs + "}");
+  }
+
+  private static JsonObject control(String base, String method, String path, String json) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(SMSC_CONTROL + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
     request.method(
         method,
         json == null
@@ -51,7 +61,7 @@ final class Peers {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IllegalStateException(method + " " + path + " → " + response.statusCode());
+        throw new IllegalStateException(method + " " + base + path + " → " + response.statusCode());
       }
       String body = response.body();
       if (body == null || body.isBlank()) {
@@ -61,7 +71,7 @@ final class Peers {
         return reader.readObject();
       }
     } catch (IOException e) {
-      throw new IllegalStateException("SMSC simulator unreachable", e);
+      throw new IllegalStateException(base + " unreachable", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
