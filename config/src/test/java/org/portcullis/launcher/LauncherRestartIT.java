@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -158,26 +160,78 @@ class LauncherRestartIT {
   }
 
   private Process start(String logName) throws IOException {
+    return start(logName, List.of(), Map.of());
+  }
+
+  private Process start(String logName, List<String> options, Map<String, String> environment)
+      throws IOException {
     Files.createDirectories(OUTPUT);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString(),
+                "--port",
+                Integer.toString(port),
+                "--data",
+                data.toString(),
+                "--admin-password",
+                adminPassword,
+                "--demo"));
+    command.addAll(options);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-jar",
-                    JAR.toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--data",
-                    data.toString(),
-                    "--admin-password",
-                    adminPassword,
-                    "--demo"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(OUTPUT.resolve(logName).toFile());
     // the developer's own settings must not leak into the test
     builder.environment().keySet().removeIf(name -> name.startsWith("PORTCULLIS_"));
+    builder.environment().putAll(environment);
     return builder.start();
+  }
+
+  /**
+   * An SMS queued while the gateway is unreachable is still there after a restart, and goes out
+   * once a gateway answers: the outbox rows are the durable state.
+   */
+  @Test
+  void anSmsQueuedWhileTheGatewayIsAwayIsSentAfterARestart() throws Exception {
+    port = freePort();
+    String text = "Queued across a restart " + randomToken().substring(0, 8);
+    Process first =
+        start(
+            "gateway-away.log",
+            List.of("--smsc", "127.0.0.1:" + freePort(), "--smsc-system-id", "portcullis"),
+            Map.of("PORTCULLIS_SMSC_PASSWORD", "nobody01"));
+    long smsId;
+    try {
+      awaitBanner(first, "gateway-away.log");
+      HttpResponse<String> queued =
+          send(
+              "POST",
+              "api/v1/admin/outbox/sms",
+              "{\"to\":\"+15550109998\",\"text\":\"%s\"}".formatted(text));
+      assertEquals(202, queued.statusCode(), queued.body());
+      smsId = json(queued.body()).getJsonNumber("id").longValue();
+      Thread.sleep(3000);
+      HttpResponse<String> waiting = send("GET", "api/v1/admin/outbox/sms?state=QUEUED", null);
+      assertTrue(
+          waiting.body().contains("\"id\":" + smsId),
+          "not waiting in the outbox: " + waiting.body());
+      first.destroy();
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
+    } finally {
+      kill(first);
+    }
+
+    Process second = start("gateway-back.log"); // the demo gateway this time
+    try {
+      awaitBanner(second, "gateway-back.log");
+      awaitLog("gateway-back.log", "demo SMS gateway received an SMS", text);
+    } finally {
+      kill(second);
+    }
   }
 
   /** Waits for the ready banner and returns the demo system ID it shows. */
