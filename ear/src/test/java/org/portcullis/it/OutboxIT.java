@@ -153,7 +153,8 @@ class OutboxIT {
     Thread.sleep(3000);
     List<JsonObject> waiting = ids.stream().map(OutboxIT::smsRow).toList();
     for (JsonObject row : waiting) {
-      assertEquals("QUEUED", row.getString("state"), row::toString);
+      // waiting, or claimed by a drain round that finds the gateway away and gives it back
+      assertTrue(List.of("QUEUED", "SENDING").contains(row.getString("state")), row::toString);
       assertEquals(0, row.getInt("attempts"), "an outage uses up no attempt: " + row);
     }
     // the drain stops at the first message the gateway cannot take; that one says why
@@ -244,7 +245,8 @@ class OutboxIT {
     long id = queued.json().getJsonNumber("id").longValue();
     Thread.sleep(3000);
     JsonObject waiting = mailRow(id);
-    assertEquals("QUEUED", waiting.getString("state"), waiting::toString);
+    assertTrue(
+        List.of("QUEUED", "SENDING").contains(waiting.getString("state")), waiting::toString);
     assertEquals(0, waiting.getInt("attempts"), "an outage uses up no attempt: " + waiting);
 
     Peers.awaitMail(to, m -> subjectOf(m).equals(subject));
