@@ -139,6 +139,35 @@ class AdminApiIT {
   }
 
   @Test
+  void customersGetAnAppPasswordThatIsNeverShown() {
+    String account = Fixtures.customerWithPin("246810");
+    String path = "/api/v1/admin/customers/" + account + "/password";
+    Api.Reply weak = Api.admin().put(path, "{\"password\":\"short\"}");
+    assertProblem(weak, 400, "weak-password");
+    assertTrue(weak.json().getJsonObject("fields").containsKey("password"));
+    assertProblem(
+        Api.admin().put(path, "{\"password\":\"my " + account + " secret\"}"),
+        400,
+        "weak-password");
+    assertFalse(
+        Api.admin().get("/api/v1/admin/customers/" + account).json().getBoolean("hasPassword"),
+        "refused passwords change nothing");
+
+    Api.Reply set = Api.admin().put(path, "{\"password\":\"correct horse battery\"}");
+    assertEquals(204, set.status(), set::toString);
+    Api.Reply read = Api.admin().get("/api/v1/admin/customers/" + account);
+    assertTrue(read.json().getBoolean("hasPassword"));
+    assertFalse(read.text().contains("horse"));
+    assertProblem(
+        Api.admin()
+            .put(
+                "/api/v1/admin/customers/nobody-at-all/password",
+                "{\"password\":\"correct horse battery\"}"),
+        404,
+        "unknown-customer");
+  }
+
+  @Test
   void staffMustAuthenticate() {
     assertProblem(Api.anonymous().get("/api/v1/admin/systems"), 401, "unauthenticated");
     assertProblem(

@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A bank customer. The PIN is held only as a salted, peppered slow hash. */
+/** A bank customer. The PIN and the app password are held only as salted, peppered slow hashes. */
 @Entity
 @Table(name = "customer")
 @NamedQuery(
@@ -42,6 +42,9 @@ public class Customer {
   @Column(name = "pin_hash")
   private String pinHash;
 
+  @Column(name = "password_hash")
+  private String passwordHash;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -58,6 +61,18 @@ public class Customer {
 
   public void changePin(String newPinHash) {
     this.pinHash = newPinHash;
+  }
+
+  public void changePassword(String newPasswordHash) {
+    this.passwordHash = newPasswordHash;
+  }
+
+  public Optional<String> passwordHash() {
+    return Optional.ofNullable(passwordHash);
+  }
+
+  public boolean hasPassword() {
+    return passwordHash != null;
   }
 
   public Long id() {

@@ -17,5 +17,13 @@ public interface CustomerService {
    */
   void setPin(String account, String pin, String staffUsername);
 
+  /**
+   * Sets the customer's app password (for access-token logins).
+   *
+   * @throws org.portcullis.error.DomainException bad input when {@link PasswordPolicy} refuses it;
+   *     not found for an unknown account
+   */
+  void setPassword(String account, String password, String staffUsername);
+
   Optional<Customer> find(String account);
 }

@@ -13,6 +13,7 @@ import org.portcullis.audit.AuditLog;
 import org.portcullis.crypto.internal.ServerKeys;
 import org.portcullis.customer.Customer;
 import org.portcullis.customer.CustomerService;
+import org.portcullis.customer.PasswordPolicy;
 import org.portcullis.error.DomainException;
 import org.portcullis.lockout.LockoutService;
 import org.portcullis.time.PortcullisClock;
@@ -79,6 +80,21 @@ public class CustomerServiceBean implements CustomerService {
                 () -> DomainException.notFound("unknown-customer", "No customer " + account));
     customer.changePin(keys.hasher().slowHash(pin));
     audit.record("staff:" + staffUsername, "customer.pin.set", "customer:" + account, "OK", null);
+  }
+
+  @Override
+  public void setPassword(String account, String password, String staffUsername) {
+    Optional<String> problem = PasswordPolicy.problem(account, password);
+    if (problem.isPresent()) {
+      throw DomainException.badInput("weak-password", "password", problem.get());
+    }
+    Customer customer =
+        find(account)
+            .orElseThrow(
+                () -> DomainException.notFound("unknown-customer", "No customer " + account));
+    customer.changePassword(keys.hasher().slowHash(password));
+    audit.record(
+        "staff:" + staffUsername, "customer.password.set", "customer:" + account, "OK", null);
   }
 
   @Override

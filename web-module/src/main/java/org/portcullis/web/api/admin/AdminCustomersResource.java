@@ -62,6 +62,10 @@ public class AdminCustomersResource {
     @NotNull public String pin;
   }
 
+  public static class PasswordRequest {
+    @NotNull public String password;
+  }
+
   public static class UnlockRequest {
     @NotNull public Factor factor;
   }
@@ -71,6 +75,7 @@ public class AdminCustomersResource {
       String msisdn,
       String email,
       boolean hasPin,
+      boolean hasPassword,
       Instant createdAt,
       List<LockoutService.Counter> locks) {}
 
@@ -119,6 +124,22 @@ public class AdminCustomersResource {
     customers.setPin(account, request.pin, Callers.staff(caller));
   }
 
+  @PUT
+  @Path("{account}/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Set the customer's app password",
+      description =
+          "12 to 128 characters, not one repeated character or a run, not containing the account"
+              + " name; stored only as an Argon2id hash.")
+  @APIResponse(responseCode = "204", description = "Set")
+  public void setPassword(
+      @PathParam("account") String account,
+      @Valid @NotNull(message = "a JSON body is required") PasswordRequest request,
+      @Context SecurityContext caller) {
+    customers.setPassword(account, request.password, Callers.staff(caller));
+  }
+
   @POST
   @Path("{account}/unlock")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -137,6 +158,7 @@ public class AdminCustomersResource {
         customer.msisdn(),
         customer.email().orElse(null),
         customer.hasPin(),
+        customer.hasPassword(),
         customer.createdAt(),
         lockout.counters(customer));
   }
