@@ -60,6 +60,25 @@ public class PinPadPolicy {
     this.ttlSeconds = ttl.toSeconds();
   }
 
+  /**
+   * A policy from what staff gave; every null takes the default (STANDARD, PHONE, shuffled, no text
+   * mode, {@link #DEFAULT_TTL}).
+   */
+  public static PinPadPolicy of(
+      PinPadAlgorithm algorithm,
+      PinPadLayout layout,
+      Boolean shuffle,
+      Boolean textMode,
+      Duration ttl) {
+    PinPadPolicy defaults = defaults();
+    return new PinPadPolicy(
+        algorithm == null ? defaults.algorithm : algorithm,
+        layout == null ? defaults.layout : layout,
+        shuffle == null ? defaults.shuffle : shuffle,
+        textMode == null ? defaults.textMode : textMode,
+        ttl == null ? defaults.ttl() : ttl);
+  }
+
   public static PinPadPolicy defaults() {
     return new PinPadPolicy(PinPadAlgorithm.STANDARD, PinPadLayout.PHONE, true, false, DEFAULT_TTL);
   }

@@ -50,4 +50,17 @@ class PinPadPolicyTest {
     assertEquals(PinPadLayout.PHONE, policy.layout());
     assertTrue(policy.shuffle());
   }
+
+  @org.junit.jupiter.api.Test
+  void missingSettingsTakeTheDefaultsAndGivenOnesAreKept() {
+    PinPadPolicy partial =
+        PinPadPolicy.of(org.portcullis.pinpad.PinPadAlgorithm.ADD_N, null, false, null, null);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        org.portcullis.pinpad.PinPadAlgorithm.ADD_N, partial.algorithm());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        org.portcullis.pinpad.PinPadLayout.PHONE, partial.layout());
+    org.junit.jupiter.api.Assertions.assertFalse(partial.shuffle());
+    org.junit.jupiter.api.Assertions.assertFalse(partial.textMode());
+    org.junit.jupiter.api.Assertions.assertEquals(PinPadPolicy.DEFAULT_TTL, partial.ttl());
+  }
 }

@@ -134,11 +134,10 @@ public class AdminSystemsResource {
   }
 
   private static PinPadPolicy policy(PinPadSettings settings) {
-    PinPadPolicy defaults = PinPadPolicy.defaults();
     if (settings == null) {
-      return defaults;
+      return PinPadPolicy.defaults();
     }
-    Duration ttl = defaults.ttl();
+    Duration ttl = null;
     if (settings.ttl != null) {
       try {
         ttl = Duration.parse(settings.ttl);
@@ -147,11 +146,7 @@ public class AdminSystemsResource {
             "pinpad.ttl", "pinpad.ttl must be an ISO-8601 duration such as PT2M");
       }
     }
-    return new PinPadPolicy(
-        settings.algorithm == null ? defaults.algorithm() : settings.algorithm,
-        settings.layout == null ? defaults.layout() : settings.layout,
-        settings.shuffle == null ? defaults.shuffle() : settings.shuffle,
-        settings.textMode == null ? defaults.textMode() : settings.textMode,
-        ttl);
+    return PinPadPolicy.of(
+        settings.algorithm, settings.layout, settings.shuffle, settings.textMode, ttl);
   }
 }
