@@ -3,24 +3,20 @@ package org.portcullis.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.portcullis.launcher.LauncherProcesses.freePort;
+import static org.portcullis.launcher.LauncherProcesses.randomToken;
+import static org.portcullis.launcher.LauncherProcesses.tail;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -60,13 +56,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoPageBrowserIT {
 
-  private static final Path JAR = Path.of(System.getProperty("launcher.jar"));
-  private static final Path OUTPUT = Path.of(System.getProperty("launcher.output"));
+  private static final Path JAR = LauncherProcesses.JAR;
+  private static final Path OUTPUT = LauncherProcesses.OUTPUT;
   private static final Path SCREENSHOTS = JAR.resolveSibling("screenshots");
   private static final String LOG = "demo-page-browser.log";
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration START_LIMIT = Duration.ofSeconds(240);
   private static final Duration PAGE_LIMIT = Duration.ofSeconds(20);
 
   /**
@@ -111,26 +106,18 @@ class DemoPageBrowserIT {
 
     int port = freePort();
     base = "http://127.0.0.1:" + port + "/";
-    Files.createDirectories(OUTPUT);
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-jar",
-                    JAR.toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--data",
-                    data.toString(),
-                    "--admin-password",
-                    randomToken(),
-                    "--demo"))
-            .redirectErrorStream(true)
-            .redirectOutput(OUTPUT.resolve(LOG).toFile());
-    // the developer's own settings must not leak into the test
-    builder.environment().keySet().removeIf(name -> name.startsWith("PORTCULLIS_"));
-    launcher = builder.start();
+    launcher =
+        LauncherProcesses.start(
+            LOG,
+            List.of(
+                "--port",
+                Integer.toString(port),
+                "--data",
+                data.toString(),
+                "--admin-password",
+                randomToken(),
+                "--demo"),
+            Map.of());
     Process started = launcher;
     killOnExit = new Thread(started::destroyForcibly, "kill-portcullis-launcher");
     Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -146,12 +133,7 @@ class DemoPageBrowserIT {
 
   @AfterAll
   void stopTheLauncher() throws InterruptedException {
-    if (launcher != null && launcher.isAlive()) {
-      launcher.destroy();
-      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-        launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-    }
+    LauncherProcesses.kill(launcher);
     if (killOnExit != null) {
       Runtime.getRuntime().removeShutdownHook(killOnExit);
     }
@@ -392,19 +374,7 @@ class DemoPageBrowserIT {
 
   /** Waits for the ready banner and returns the launcher's output up to and including it. */
   private String awaitBanner() throws Exception {
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      String log = log();
-      if (DEMO_LINK.matcher(log).find()) {
-        return log;
-      }
-      if (!launcher.isAlive()) {
-        fail("the launcher exited with " + launcher.exitValue() + ":\n" + tail(log));
-      }
-      Thread.sleep(500);
-    }
-    fail("no ready banner within " + START_LIMIT.toSeconds() + " s:\n" + tail(log()));
-    return null;
+    return LauncherProcesses.awaitBanner(launcher, LOG, DEMO_LINK);
   }
 
   private static String group(Pattern pattern, String banner) {
@@ -414,29 +384,12 @@ class DemoPageBrowserIT {
   }
 
   private static String log() throws IOException {
-    Path file = OUTPUT.resolve(LOG);
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-  }
-
-  private static String tail(String text) {
-    return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    return LauncherProcesses.log(LOG);
   }
 
   private static Logger quiet(String name) {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.SEVERE);
     return logger;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return "It1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -3,13 +3,16 @@ package org.portcullis.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.portcullis.launcher.LauncherProcesses.freePort;
+import static org.portcullis.launcher.LauncherProcesses.kill;
+import static org.portcullis.launcher.LauncherProcesses.log;
+import static org.portcullis.launcher.LauncherProcesses.randomToken;
+import static org.portcullis.launcher.LauncherProcesses.tail;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,9 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherRestartIT {
 
-  private static final Path JAR = Path.of(System.getProperty("launcher.jar"));
-  private static final Path OUTPUT = Path.of(System.getProperty("launcher.output"));
-  private static final Duration START_LIMIT = Duration.ofSeconds(240);
   private static final Pattern SYSTEM_ID = Pattern.compile("Relying system ID\\s+(\\d{8})");
 
   @TempDir Path data;
@@ -165,14 +165,9 @@ class LauncherRestartIT {
 
   private Process start(String logName, List<String> options, Map<String, String> environment)
       throws IOException {
-    Files.createDirectories(OUTPUT);
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                JAR.toString(),
                 "--port",
                 Integer.toString(port),
                 "--data",
@@ -181,14 +176,7 @@ class LauncherRestartIT {
                 adminPassword,
                 "--demo"));
     command.addAll(options);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(OUTPUT.resolve(logName).toFile());
-    // the developer's own settings must not leak into the test
-    builder.environment().keySet().removeIf(name -> name.startsWith("PORTCULLIS_"));
-    builder.environment().putAll(environment);
-    return builder.start();
+    return LauncherProcesses.start(logName, command, environment);
   }
 
   /**
@@ -235,20 +223,10 @@ class LauncherRestartIT {
   }
 
   /** Waits for the ready banner and returns the demo system ID it shows. */
-  private String awaitBanner(Process process, String logName) throws Exception {
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      Matcher matcher = SYSTEM_ID.matcher(log(logName));
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      if (!process.isAlive()) {
-        fail("the launcher exited with " + process.exitValue() + ":\n" + tail(log(logName)));
-      }
-      Thread.sleep(500);
-    }
-    fail("no ready banner within " + START_LIMIT.toSeconds() + " s:\n" + tail(log(logName)));
-    return null;
+  private static String awaitBanner(Process process, String logName) throws Exception {
+    Matcher matcher = SYSTEM_ID.matcher(LauncherProcesses.awaitBanner(process, logName, SYSTEM_ID));
+    matcher.find();
+    return matcher.group(1);
   }
 
   private HttpResponse<String> send(String method, String path, String json)
@@ -277,35 +255,5 @@ class LauncherRestartIT {
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
     }
-  }
-
-  private static String log(String name) throws IOException {
-    Path file = OUTPUT.resolve(name);
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-  }
-
-  private static String tail(String text) {
-    return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
-  }
-
-  private static void kill(Process process) throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return "It1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
