@@ -93,6 +93,15 @@ public final class Api {
     return send("POST", path, json);
   }
 
+  public Reply delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>}. */
+  public static Api bearer(String token) {
+    return new Api("Bearer " + token);
+  }
+
   public Reply put(String path, String json) {
     return send("PUT", path, json);
   }

@@ -84,4 +84,40 @@ public final class Fixtures {
     char first = right.charAt(0);
     return (char) ('0' + (first - '0' + 1) % 10) + right.substring(1);
   }
+
+  /** A password that {@code PasswordPolicy} accepts for any test account. */
+  public static final String PASSWORD = "correct horse battery staple";
+
+  /** A customer created through the admin API. */
+  public record TestCustomer(String account, String msisdn) {}
+
+  /** A new customer with a unique account and MSISDN (no PIN, no password). */
+  public static TestCustomer customer() {
+    String account = "cust-" + Integer.toHexString(RANDOM.nextInt()) + RANDOM.nextInt(1000);
+    String msisdn = "+4479" + String.format("%09d", RANDOM.nextInt(1_000_000_000));
+    Api.Reply created =
+        Api.admin()
+            .post(
+                "/api/v1/admin/customers",
+                "{\"account\":\"" + account + "\",\"msisdn\":\"" + msisdn + "\"}");
+    assertEquals(201, created.status(), created::toString);
+    return new TestCustomer(account, msisdn);
+  }
+
+  /** A new customer whose app password is {@link #PASSWORD}. */
+  public static TestCustomer customerWithPassword() {
+    TestCustomer customer = customer();
+    Api.Reply set =
+        Api.admin()
+            .put(
+                "/api/v1/admin/customers/" + customer.account() + "/password",
+                "{\"password\":\"" + PASSWORD + "\"}");
+    assertEquals(204, set.status(), set::toString);
+    return customer;
+  }
+
+  /** A terminal ID no other test uses. */
+  public static String terminal() {
+    return "term-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+  }
 }

@@ -91,6 +91,59 @@ final class Peers {
         "the SMS gateway to receive \"" + text + "\"");
   }
 
+  /** The text of the first complete SMS the simulator received for {@code msisdn} that matches. */
+  static String awaitSmsTo(String msisdn, Predicate<String> matches) {
+    String digits = msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
+    return await(
+        () ->
+            smsc("GET", "/messages", null)
+                .getJsonArray("messages")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(m -> m.getBoolean("complete"))
+                .filter(m -> m.getString("to").replaceFirst("^\\+", "").equals(digits))
+                .map(m -> m.getString("text"))
+                .filter(matches)
+                .findFirst(),
+        "an SMS to " + msisdn);
+  }
+
+  /** The SMS texts the simulator received for {@code msisdn} so far. */
+  static java.util.List<String> smsTextsTo(String msisdn) {
+    String digits = msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
+    return smsc("GET", "/messages", null)
+        .getJsonArray("messages")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(m -> m.getString("to").replaceFirst("^\\+", "").equals(digits))
+        .map(m -> m.getString("text"))
+        .toList();
+  }
+
+  /**
+   * A mobile-originated SMS from {@code from} to the service number, through the simulator and the
+   * application's SMPP session (retried while the simulator has no bound session, e.g. after an
+   * outage).
+   */
+  static void sendMo(String from, String to, String text) {
+    String mo =
+        Json.createObjectBuilder()
+            .add("from", from)
+            .add("to", to)
+            .add("text", text)
+            .build()
+            .toString();
+    await(
+        () -> {
+          try {
+            return Optional.of(smsc("POST", "/mo", mo));
+          } catch (IllegalStateException notBoundYet) {
+            return Optional.empty();
+          }
+        },
+        "a bound session to carry the MO SMS");
+  }
+
   /** The first message in {@code address}'s IMAP inbox that matches, once there is one. */
   static Message awaitMail(String address, Predicate<Message> matches) {
     return await(

@@ -12,6 +12,8 @@ public final class Randoms {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
+  private static final String READABLE = "abcdefghijkmnpqrstuvwxyz23456789";
+
   private Randoms() {}
 
   public static SecureRandom secureRandom() {
@@ -36,5 +38,18 @@ public final class Randoms {
       digits.append((char) ('0' + RANDOM.nextInt(10)));
     }
     return digits.toString();
+  }
+
+  /**
+   * {@code count} random characters of a lower-case alphabet without look-alikes ({@code
+   * abcdefghijkmnpqrstuvwxyz23456789}): 5 bits each, easy to read out or type, safe in URLs and
+   * identifiers.
+   */
+  public static String readable(int count) {
+    StringBuilder text = new StringBuilder(count);
+    for (int i = 0; i < count; i++) {
+      text.append(READABLE.charAt(RANDOM.nextInt(READABLE.length())));
+    }
+    return text.toString();
   }
 }

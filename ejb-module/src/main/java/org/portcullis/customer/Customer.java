@@ -18,6 +18,9 @@ import java.util.Optional;
 @NamedQuery(
     name = "Customer.byAccount",
     query = "SELECT c FROM Customer c WHERE c.account = :account")
+@NamedQuery(
+    name = "Customer.byMsisdn",
+    query = "SELECT c FROM Customer c WHERE c.msisdn = :msisdn ORDER BY c.id")
 public class Customer {
 
   /** Account names: 3 to 64 letters, digits, dot, dash, underscore. */

@@ -1,5 +1,6 @@
 package org.portcullis.customer;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Staff-side management of customers. */
@@ -26,4 +27,7 @@ public interface CustomerService {
   void setPassword(String account, String password, String staffUsername);
 
   Optional<Customer> find(String account);
+
+  /** The customers registered with this MSISDN (usually one; a shared phone gives several). */
+  List<Customer> findByMsisdn(String msisdn);
 }

@@ -1,7 +1,9 @@
 package org.portcullis.error;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failure the caller can act on: bad input, something missing, a conflict. It carries a stable
@@ -30,12 +32,19 @@ public class DomainException extends RuntimeException {
   private final Kind kind;
   private final String type;
   private final Map<String, String> fields;
+  private final Duration retryAfter;
 
   public DomainException(Kind kind, String type, String detail, Map<String, String> fields) {
+    this(kind, type, detail, fields, null);
+  }
+
+  private DomainException(
+      Kind kind, String type, String detail, Map<String, String> fields, Duration retryAfter) {
     super(detail, null, false, false);
     this.kind = kind;
     this.type = type;
     this.fields = Map.copyOf(fields);
+    this.retryAfter = retryAfter;
   }
 
   public static DomainException badInput(String type, String field, String detail) {
@@ -58,6 +67,14 @@ public class DomainException extends RuntimeException {
     return new DomainException(Kind.GONE, type, detail, Map.of());
   }
 
+  /** Too many requests; the caller may try again after {@code retryAfter} (HTTP 429). */
+  public static DomainException throttled(String type, String detail, Duration retryAfter) {
+    if (retryAfter == null || retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must be zero or positive");
+    }
+    return new DomainException(Kind.THROTTLED, type, detail, Map.of(), retryAfter);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -68,5 +85,10 @@ public class DomainException extends RuntimeException {
 
   public Map<String, String> fields() {
     return fields;
+  }
+
+  /** For {@link Kind#THROTTLED}: when the caller may try again. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

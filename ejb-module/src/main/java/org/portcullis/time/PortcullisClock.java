@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Every rule about time (expiry, lockout delays, token lifetimes) reads this clock, never {@link
@@ -21,8 +22,13 @@ public class PortcullisClock {
 
   private volatile Clock clock = Clock.systemUTC();
 
+  /**
+   * The current instant in whole microseconds: the precision in which the database (H2 and
+   * PostgreSQL {@code TIMESTAMP WITH TIME ZONE}) stores it, so that an instant computed from now
+   * and answered to a client is the very instant that was stored.
+   */
   public Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The current clock, for code that wants a {@link Clock} (it does not follow later moves). */

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portcullis.audit.AuditLog;
@@ -107,5 +108,16 @@ public class CustomerServiceBean implements CustomerService {
         .setParameter("account", account)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Customer> findByMsisdn(String msisdn) {
+    if (msisdn == null) {
+      return List.of();
+    }
+    return em.createNamedQuery("Customer.byMsisdn", Customer.class)
+        .setParameter("msisdn", msisdn)
+        .getResultList();
   }
 }

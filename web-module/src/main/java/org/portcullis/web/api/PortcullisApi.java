@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
-/** The REST API. Relying systems and staff authenticate with HTTP Basic. */
+/**
+ * The REST API. Relying systems and staff authenticate with HTTP Basic, customers' apps and
+ * handsets with their access token (Bearer).
+ */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
     info =
@@ -28,6 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
       securitySchemeName = "staff",
       type = SecuritySchemeType.HTTP,
       scheme = "basic",
-      description = "Staff username and password")
+      description = "Staff username and password"),
+  @SecurityScheme(
+      securitySchemeName = "accessToken",
+      type = SecuritySchemeType.HTTP,
+      scheme = "bearer",
+      description =
+          "A customer's access token (key.secret) from POST /tokens or a handset enrollment;"
+              + " endpoints that need the terminal read it from the Portcullis-Terminal-Id"
+              + " header or their path")
 })
 public class PortcullisApi extends Application {}

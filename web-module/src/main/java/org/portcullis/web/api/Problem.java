@@ -6,10 +6,16 @@ import java.util.Map;
 
 /**
  * An RFC 9457 problem detail. {@code type} is {@code urn:portcullis:problem:<slug>}, stable across
- * releases; {@code fields} names the offending inputs of a bad request.
+ * releases; {@code fields} names the offending inputs of a bad request; {@code accountHint} (an
+ * extension member) names the account of a known, expired access token (SPEC §3.7).
  */
 public record Problem(
-    String type, String title, int status, String detail, Map<String, String> fields) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    Map<String, String> fields,
+    String accountHint) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
@@ -25,7 +31,13 @@ public record Problem(
         status.getReasonPhrase(),
         status.getStatusCode(),
         detail,
-        fields == null || fields.isEmpty() ? null : Map.copyOf(fields));
+        fields == null || fields.isEmpty() ? null : Map.copyOf(fields),
+        null);
+  }
+
+  /** This problem with the {@code accountHint} member. */
+  public Problem withAccountHint(String account) {
+    return new Problem(type, title, status, detail, fields, account);
   }
 
   public Response toResponse() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.portcullis.error.DomainException;
+import org.portcullis.error.Refusal;
+import org.portcullis.token.TokenService;
 
 /**
  * The one place where failures become problem+json. Domain failures keep their type and fields;
@@ -34,11 +37,44 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
-    return problemFor(failure).toResponse();
+    return responseFor(failure);
+  }
+
+  /**
+   * The problem+json answer to a failure, with the headers its status calls for: {@code
+   * WWW-Authenticate: Bearer} on a refused access token (RFC 6750), {@code Retry-After} on a 429.
+   */
+  public static Response responseFor(Throwable failure) {
+    Response response = problemFor(failure).toResponse();
+    if (unwrap(failure) instanceof DomainException domain) {
+      if (domain.kind() == DomainException.Kind.THROTTLED) {
+        domain
+            .retryAfter()
+            .ifPresent(
+                wait ->
+                    response
+                        .getHeaders()
+                        .add(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+      }
+      if (TokenService.LOGIN_REQUIRED.equals(domain.type())) {
+        response
+            .getHeaders()
+            .add(
+                HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer realm=\"portcullis\", error=\"invalid_token\"");
+      }
+    }
+    return response;
   }
 
   static Problem problemFor(Throwable failure) {
     Throwable cause = unwrap(failure);
+    if (cause instanceof Refusal refusal) {
+      Problem problem = Problem.of(Status.UNAUTHORIZED, refusal.type(), refusal.getMessage());
+      return refusal.accountHint().map(problem::withAccountHint).orElse(problem);
+    }
     if (cause instanceof DomainException domain) {
       return Problem.of(status(domain.kind()), domain.type(), domain.getMessage(), domain.fields());
     }

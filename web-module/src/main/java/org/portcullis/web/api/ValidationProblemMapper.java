@@ -14,6 +14,6 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
 
   @Override
   public Response toResponse(ValidationException failure) {
-    return ProblemMapper.problemFor(failure).toResponse();
+    return ProblemMapper.responseFor(failure);
   }
 }

@@ -2,6 +2,7 @@ package org.portcullis.web.security;
 
 import jakarta.ws.rs.core.SecurityContext;
 import org.portcullis.system.RelyingSystem;
+import org.portcullis.token.TokenService;
 
 /** Reads the authenticated caller that {@link ApiAuthenticationFilter} put in the context. */
 public final class Callers {
@@ -20,5 +21,13 @@ public final class Callers {
       return principal.getName();
     }
     throw new IllegalStateException("Endpoint is not annotated @StaffCaller");
+  }
+
+  /** The approved access token of a {@link CustomerCaller} endpoint's caller. */
+  public static TokenService.Approved customer(SecurityContext context) {
+    if (context.getUserPrincipal() instanceof CustomerPrincipal principal) {
+      return principal.token();
+    }
+    throw new IllegalStateException("Endpoint is not annotated @CustomerCaller");
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.portcullis.error.DomainException;
+import org.portcullis.error.Refusal;
 
 class ProblemMapperTest {
 
@@ -126,5 +127,27 @@ class ProblemMapperTest {
     assertEquals(500, problem.status());
     assertEquals("urn:portcullis:problem:internal-error", problem.type());
     assertFalse(problem.detail().contains("secret-xyz"), problem.detail());
+  }
+
+  @Test
+  void aRefusalIsA401WithTheAccountHintOnlyWhenItHasOne() {
+    Problem plain = ProblemMapper.problemFor(Refusal.of("login-required", "Log in again"));
+    assertEquals(401, plain.status());
+    assertEquals("urn:portcullis:problem:login-required", plain.type());
+    assertNull(plain.accountHint());
+
+    Problem hinted =
+        ProblemMapper.problemFor(
+            new EJBException(Refusal.withAccountHint("login-required", "Log in again", "alice")));
+    assertEquals(401, hinted.status());
+    assertEquals("alice", hinted.accountHint());
+    assertEquals("Log in again", hinted.detail());
+  }
+
+  @Test
+  void otherProblemsHaveNoAccountHint() {
+    assertNull(
+        ProblemMapper.problemFor(DomainException.notFound("unknown-customer", "No customer x"))
+            .accountHint());
   }
 }

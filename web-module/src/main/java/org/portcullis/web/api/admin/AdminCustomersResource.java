@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,13 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.customer.Customer;
 import org.portcullis.customer.CustomerService;
 import org.portcullis.error.DomainException;
+import org.portcullis.handset.HandsetService;
 import org.portcullis.lockout.Factor;
 import org.portcullis.lockout.LockoutService;
 import org.portcullis.staff.StaffRole;
+import org.portcullis.token.TokenService;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.StaffCaller;
 
-/** Customers: create, read, set PIN, unlock a factor. Operators and admins change; all read. */
+/**
+ * Customers: create, read, set PIN and password, unlock a factor, tokens and handsets. Operators
+ * and admins change; all read.
+ */
 @Path("admin/customers")
 @Tag(name = "Admin: customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,8 +85,12 @@ public class AdminCustomersResource {
       Instant createdAt,
       List<LockoutService.Counter> locks) {}
 
+  public record RevokedView(int revoked) {}
+
   @EJB CustomerService customers;
   @EJB LockoutService lockout;
+  @EJB TokenService tokens;
+  @EJB HandsetService handsets;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -150,6 +160,33 @@ public class AdminCustomersResource {
       @Valid @NotNull(message = "a JSON body is required") UnlockRequest request,
       @Context SecurityContext caller) {
     lockout.unlock(account, request.factor, Callers.staff(caller));
+  }
+
+  @GET
+  @Path("{account}/tokens")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(
+      summary = "The customer's access tokens",
+      description = "Key, app, terminal, issued, expires, last used; never a secret.")
+  public List<TokenService.TokenInfo> tokens(@PathParam("account") String account) {
+    return tokens.ofCustomer(account);
+  }
+
+  @DELETE
+  @Path("{account}/tokens")
+  @Operation(summary = "Revoke every access token of the customer, on every terminal")
+  @APIResponse(responseCode = "200", description = "How many were revoked")
+  public RevokedView revokeTokens(
+      @PathParam("account") String account, @Context SecurityContext caller) {
+    return new RevokedView(tokens.revokeCustomer(account, Callers.staff(caller)));
+  }
+
+  @GET
+  @Path("{account}/handsets")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(summary = "The customer's enrolled handsets, with their key algorithm")
+  public List<HandsetService.HandsetInfo> handsets(@PathParam("account") String account) {
+    return handsets.ofCustomer(account);
   }
 
   private CustomerView view(Customer customer) {

@@ -1,0 +1,2 @@
+/** The EJBs, entity and settings behind access tokens. */
+package org.portcullis.token.internal;

@@ -1,0 +1,2 @@
+/** Access tokens over HTTP: login, access, logout (SPEC §3.7). */
+package org.portcullis.web.api.token;
