@@ -268,6 +268,7 @@ public final class HandsetClient {
     String handsetId = JsonBodies.requiredString(answer, "handsetId");
     String token = JsonBodies.requiredString(answer, "token");
     try {
+      pathSegment(handsetId); // later requests name it in their path
       return new EnrolledHandset(handsetId, token, JsonBodies.requiredInstant(answer, "expiresAt"));
     } catch (IllegalArgumentException e) {
       throw new IOException("the server's answer has an unusable handset: " + e.getMessage(), e);
