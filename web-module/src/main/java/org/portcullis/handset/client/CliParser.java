@@ -1,0 +1,368 @@
+package org.portcullis.handset.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link HandsetCli}'s command line: a command and its options, in either {@code --name
+ * value} or {@code --name=value} form, in any order. Every value is checked here, so that a typo is
+ * a usage error before the server texts anyone.
+ *
+ * <p>A pure function of the arguments; stateless and thread-safe.
+ */
+final class CliParser {
+
+  static final Path DEFAULT_STATE = Path.of("handset-state");
+  static final String DEFAULT_DEVICE_TYPE = "android";
+  static final KeyAlgorithm DEFAULT_KEY = KeyAlgorithm.EC_P256;
+  static final Duration DEFAULT_WAIT = Duration.ofSeconds(120);
+
+  /** Waiting longer is pointless: the server matches the SMS and the code within 5 minutes. */
+  static final Duration MAX_WAIT = Duration.ofMinutes(5);
+
+  /** The usage text of {@code help}. */
+  static final String USAGE =
+      """
+      Usage: java -jar portcullis-handset.jar <command> [options]
+
+      The Portcullis reference handset client: enrolls as a customer's handset, keeps the
+      handset's key pair and access token in a state directory, and uses the token.
+
+      Commands:
+        enroll    tie a new handset to a mobile number, generate its key pair, upload the
+                  public key and save the state
+        access    make an access request with the saved token (approval extends it)
+        show      show the saved handset: id, token expiry, key (never the secrets)
+        help      print this text
+
+      Every command:
+        --state DIR            the state directory (default ./handset-state, created
+                               owner-only); one handset per directory
+
+      enroll:
+        --server URL           the Portcullis server, e.g. https://portcullis.example.com
+                               (plain http only to this machine: localhost, 127.0.0.1, [::1])
+        --msisdn NUMBER        the customer's mobile number in E.164 form, e.g. +447700900123
+        --device-type TYPE     the kind of handset (default android)
+        --key rsa|ec           the key pair to generate: RSA 2048 or EC P-256 (default ec)
+        By server OTP (the default): the server texts a 6-digit code to NUMBER; type it when
+        asked. When standard input ends instead, enroll prints the enrollment's ID; finish it
+        later, before the code expires, with:
+        --enrollment ID        the enrollment to finish (instead of --msisdn)
+        --otp CODE             the code texted for it (asked for when left out)
+        By handset OTP: this client makes up an 8-digit code that you text to the bank:
+        --handset-otp          enroll by handset OTP
+        --keyword WORD         the word before the code in the SMS (default REG)
+        --service-number N     the bank's number to text, for the instructions
+        --wait SECONDS         how long to wait for the server to receive the SMS
+                               (default 120, at most 300)
+
+      access:
+        --server URL           another address of the same server (default: the one the
+                               handset enrolled with)
+
+      Exit status: 0 done, 1 refused by the server or failed, 2 usage error.
+      HTTPS uses the JDK's trust store; name another with -Djavax.net.ssl.trustStore=FILE.
+      """;
+
+  private static final Set<String> COMMON = Set.of("--state");
+  private static final Set<String> FLAGS = Set.of("--handset-otp");
+  private static final Set<String> VALUE_OPTIONS =
+      Set.of(
+          "--state",
+          "--server",
+          "--msisdn",
+          "--device-type",
+          "--key",
+          "--enrollment",
+          "--otp",
+          "--keyword",
+          "--service-number",
+          "--wait");
+  private static final Map<String, Set<String>> OPTIONS =
+      Map.of(
+          "enroll",
+          Set.of(
+              "--server",
+              "--msisdn",
+              "--device-type",
+              "--key",
+              "--enrollment",
+              "--otp",
+              "--handset-otp",
+              "--keyword",
+              "--service-number",
+              "--wait"),
+          "access",
+          Set.of("--server"),
+          "show",
+          Set.of(),
+          "help",
+          Set.of());
+
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final Pattern DEVICE_TYPE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+  // the id an earlier enroll printed; never a dot segment, which would leave the path
+  private static final Pattern ENROLLMENT_ID =
+      Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}");
+  private static final Pattern SERVER_OTP = Pattern.compile("[0-9]{6}");
+  private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9]{1,20}");
+  // a short code or an E.164 number, as the server's --service-number
+  private static final Pattern SERVICE_NUMBER = Pattern.compile("\\+?[0-9]{3,15}");
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
+  private CliParser() {}
+
+  /**
+   * Reads a command line.
+   *
+   * @throws UsageException for a missing or unknown command, an unknown, repeated, misplaced or
+   *     missing option, or a bad value
+   */
+  static CliCommand parse(List<String> args) throws UsageException {
+    String command = null;
+    Map<String, String> values = new HashMap<>();
+    Set<String> flags = new HashSet<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--help") || arg.equals("-h")) {
+        return new CliCommand.Help();
+      }
+      if (!arg.startsWith("-")) {
+        if (command != null) {
+          throw new UsageException("unexpected argument '" + arg + "'");
+        }
+        command = arg;
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      String inline = eq > 0 ? arg.substring(eq + 1) : null;
+      if (FLAGS.contains(name)) {
+        if (inline != null) {
+          throw new UsageException(name + " takes no value");
+        }
+        if (!flags.add(name)) {
+          throw new UsageException(name + " is given twice");
+        }
+      } else if (VALUE_OPTIONS.contains(name)) {
+        String value = inline;
+        if (value == null) {
+          if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new UsageException(name + " needs a value");
+          }
+          value = args.get(++i);
+        }
+        if (value.isBlank()) {
+          throw new UsageException(name + " needs a non-empty value");
+        }
+        if (values.put(name, value.strip()) != null) {
+          throw new UsageException(name + " is given twice");
+        }
+      } else {
+        throw new UsageException("unknown option " + name);
+      }
+    }
+    if (command == null) {
+      throw new UsageException("no command: enroll, access, show or help");
+    }
+    Set<String> allowed = OPTIONS.get(command);
+    if (allowed == null) {
+      throw new UsageException("unknown command '" + command + "'");
+    }
+    Set<String> given = new HashSet<>(values.keySet());
+    given.addAll(flags);
+    for (String name : given) {
+      if (!allowed.contains(name) && !COMMON.contains(name)) {
+        throw new UsageException(name + " does not apply to '" + command + "'");
+      }
+    }
+
+    Path state = path(values.getOrDefault("--state", DEFAULT_STATE.toString()));
+    return switch (command) {
+      case "enroll" -> enroll(state, values, flags.contains("--handset-otp"));
+      case "access" ->
+          new CliCommand.Access(
+              state,
+              values.containsKey("--server")
+                  ? Optional.of(server(values.get("--server")))
+                  : Optional.empty());
+      case "show" -> new CliCommand.Show(state);
+      default -> new CliCommand.Help();
+    };
+  }
+
+  private static CliCommand.Enroll enroll(Path state, Map<String, String> values, boolean byHandset)
+      throws UsageException {
+    if (!values.containsKey("--server")) {
+      throw new UsageException("enroll needs --server URL");
+    }
+    boolean finishing = values.containsKey("--enrollment");
+    if (finishing) {
+      for (String start : List.of("--msisdn", "--device-type")) {
+        if (values.containsKey(start)) {
+          throw new UsageException(
+              start + " starts an enrollment; --enrollment finishes one that has started");
+        }
+      }
+      if (byHandset) {
+        throw new UsageException(
+            "--enrollment finishes a server-OTP enrollment, not --handset-otp");
+      }
+    } else if (!values.containsKey("--msisdn")) {
+      throw new UsageException("enroll needs --msisdn NUMBER (or --enrollment ID with --otp CODE)");
+    }
+    if (byHandset && values.containsKey("--otp")) {
+      throw new UsageException(
+          "--otp is the code the server texts; with --handset-otp this client makes one up");
+    }
+    if (!finishing && values.containsKey("--otp")) {
+      throw new UsageException(
+          "--otp goes with --enrollment ID: the server texts the code only once enroll has"
+              + " asked for it, so type it when asked, or finish later with --enrollment ID"
+              + " --otp CODE");
+    }
+    if (!byHandset) {
+      for (String handsetOnly : List.of("--keyword", "--service-number", "--wait")) {
+        if (values.containsKey(handsetOnly)) {
+          throw new UsageException(handsetOnly + " only applies with --handset-otp");
+        }
+      }
+    }
+
+    Optional<CliCommand.HandsetOtpOptions> handsetOtp = Optional.empty();
+    if (byHandset) {
+      handsetOtp =
+          Optional.of(
+              new CliCommand.HandsetOtpOptions(
+                  checked(
+                      "--keyword",
+                      values.getOrDefault("--keyword", HandsetOtp.DEFAULT_KEYWORD),
+                      KEYWORD,
+                      "one word of letters and digits"),
+                  optional(
+                      values,
+                      "--service-number",
+                      SERVICE_NUMBER,
+                      "a number customers can text (3 to 15 digits, optionally after +)"),
+                  waitTime(values.get("--wait"))));
+    }
+    return new CliCommand.Enroll(
+        state,
+        server(values.get("--server")),
+        optional(values, "--msisdn", E164, "an E.164 number such as +447700900123"),
+        checked(
+            "--device-type",
+            values.getOrDefault("--device-type", DEFAULT_DEVICE_TYPE),
+            DEVICE_TYPE,
+            "1 to 32 letters, digits, dots, dashes or underscores"),
+        key(values.get("--key")),
+        optional(values, "--enrollment", ENROLLMENT_ID, "an enrollment id printed by enroll"),
+        optional(values, "--otp", SERVER_OTP, "the 6-digit code from the SMS"),
+        handsetOtp);
+  }
+
+  /**
+   * An absolute http(s) URL; plain http only to a loopback address, since the OTP and the token
+   * would otherwise cross the network in clear.
+   */
+  static URI server(String value) throws UsageException {
+    URI uri;
+    try {
+      uri = HandsetClient.normalise(new URI(value));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new UsageException(
+          "--server: '" + value + "' is not an http or https URL, e.g. https://bank.example");
+    }
+    if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+      throw new UsageException(
+          "--server: plain http would send the code and the token in clear; use https (http"
+              + " only to localhost, 127.0.0.1 or [::1])");
+    }
+    return uri;
+  }
+
+  /** Loopback by name ({@code localhost}) or IP literal, without asking DNS. */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost")) {
+      return true;
+    }
+    boolean ipv6 = h.startsWith("[") && h.endsWith("]");
+    if (!ipv6 && !IPV4.matcher(h).matches()) {
+      return false; // a name: only DNS could tell, and it may lie
+    }
+    try {
+      // an IP literal is parsed, never looked up
+      return InetAddress.getByName(ipv6 ? h.substring(1, h.length() - 1) : h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static KeyAlgorithm key(String value) throws UsageException {
+    if (value == null) {
+      return DEFAULT_KEY;
+    }
+    for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+      if (algorithm.optionName().equalsIgnoreCase(value)) {
+        return algorithm;
+      }
+    }
+    throw new UsageException("--key: '" + value + "' is neither rsa nor ec");
+  }
+
+  private static Duration waitTime(String value) throws UsageException {
+    if (value == null) {
+      return DEFAULT_WAIT;
+    }
+    try {
+      long seconds = Long.parseLong(value);
+      if (seconds >= 1 && seconds <= MAX_WAIT.toSeconds()) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the offending value
+    }
+    throw new UsageException(
+        "--wait: '" + value + "' is not a number of seconds from 1 to " + MAX_WAIT.toSeconds());
+  }
+
+  private static Path path(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--state: '" + value + "' is not a valid path");
+    }
+  }
+
+  private static String checked(String option, String value, Pattern pattern, String expected)
+      throws UsageException {
+    if (!pattern.matcher(value).matches()) {
+      throw new UsageException(option + ": '" + value + "' is not " + expected);
+    }
+    return value;
+  }
+
+  private static Optional<String> optional(
+      Map<String, String> values, String option, Pattern pattern, String expected)
+      throws UsageException {
+    String value = values.get(option);
+    return value == null
+        ? Optional.empty()
+        : Optional.of(checked(option, value, pattern, expected));
+  }
+}
