@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.portcullis.handset.client.HandsetClient;
 
 /**
  * The deployment of every in-container test: the EAR exactly as the build assembled it, plus one
@@ -33,6 +34,7 @@ public final class Deployments {
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, TEST_MODULE)
             .addPackage(Deployments.class.getPackage())
+            .addPackage(HandsetClient.class.getPackage())
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     ear.addAsModule(Testable.archiveToTest(tests));
     ear.setApplicationXML(new StringAsset(withTestModule(applicationXml(ear))));

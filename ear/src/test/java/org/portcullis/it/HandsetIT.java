@@ -2,14 +2,17 @@ package org.portcullis.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +23,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.portcullis.handset.client.AccessGrant;
+import org.portcullis.handset.client.EnrolledHandset;
+import org.portcullis.handset.client.HandsetClient;
+import org.portcullis.handset.client.HandsetKeys;
+import org.portcullis.handset.client.KeyAlgorithm;
+import org.portcullis.handset.client.PendingEnrollment;
+import org.portcullis.handset.client.ProblemException;
 import org.portcullis.it.Fixtures.TestCustomer;
 import org.portcullis.time.PortcullisClock;
 
@@ -92,66 +102,65 @@ class HandsetIT {
   }
 
   @Test
-  void aServerCodeEnrollsOnceAndTheHandsetUploadsItsKey() throws Exception {
+  void theReferenceClientEnrollsByServerCodeAndUploadsItsKey() throws Exception {
     TestCustomer customer = Fixtures.customer();
-    String enrollment = start(customer.msisdn());
+    HandsetClient client = new HandsetClient(URI.create(Api.BASE));
+    PendingEnrollment pending = client.requestServerOtp(customer.msisdn(), "android");
     String otp = codeTexted(customer.msisdn(), List.of());
 
-    Api.Reply enrolled = answer(enrollment, otp);
-    assertEquals(201, enrolled.status(), enrolled::toString);
-    String handsetId = enrolled.json().getString("handsetId");
-    String token = enrolled.json().getString("token");
-
+    EnrolledHandset handset = client.confirmServerOtp(pending.enrollmentId(), otp);
     // the token is an access token of app "handset" on terminal = the handset id
-    Api.Reply access =
-        Api.bearer(token).post("/api/v1/tokens/access", "{\"terminalId\":\"" + handsetId + "\"}");
-    assertEquals(200, access.status(), access::toString);
-    assertEquals("handset", access.json().getString("appId"));
-    assertEquals(customer.account(), access.json().getString("account"));
+    AccessGrant grant = client.access(handset);
+    assertEquals("handset", grant.appId());
+    assertEquals(customer.account(), grant.account());
 
     // single use
-    Api.Reply again = answer(enrollment, otp);
-    assertEquals(410, again.status(), again::toString);
+    ProblemException again =
+        assertThrows(
+            ProblemException.class, () -> client.confirmServerOtp(pending.enrollmentId(), otp));
+    assertEquals(410, again.status());
 
-    Api.Reply uploaded =
-        Api.bearer(token)
-            .put(
-                "/api/v1/handsets/" + handsetId + "/public-key",
-                "{\"publicKey\":\"" + ecKey() + "\"}");
-    assertEquals(204, uploaded.status(), uploaded::toString);
-    JsonObject handset = onlyHandset(customer);
-    assertEquals(handsetId, handset.getString("handsetId"));
-    assertEquals("EC_P256", handset.getString("keyAlgorithm"));
-    assertEquals("SERVER_OTP", handset.getString("enrolledBy"));
-    assertEquals(customer.msisdn(), handset.getString("msisdn"));
+    client.uploadPublicKey(handset, HandsetKeys.generate(KeyAlgorithm.EC_P256).getPublic());
+    JsonObject listed = onlyHandset(customer);
+    assertEquals(handset.handsetId(), listed.getString("handsetId"));
+    assertEquals("EC_P256", listed.getString("keyAlgorithm"));
+    assertEquals("SERVER_OTP", listed.getString("enrolledBy"));
+    assertEquals("android", listed.getString("deviceType"));
+    assertEquals(customer.msisdn(), listed.getString("msisdn"));
   }
 
   @Test
-  void aHandsetCodeTextedToTheServiceNumberEnrollsOnce() {
+  void theReferenceClientEnrollsByATextedCodeOnce() throws Exception {
     TestCustomer customer = Fixtures.customer();
-    String otp = "48151623";
-    String body =
-        "{\"msisdn\":\"" + customer.msisdn() + "\",\"otp\":\"" + otp + "\",\"deviceType\":\"ios\"}";
-    Api.Reply early = Api.anonymous().post(ENROLLMENTS, body);
-    assertEquals(409, early.status(), early::toString);
-    assertEquals("urn:portcullis:problem:enrollment-sms-pending", early.json().getString("type"));
-
-    Peers.sendMo(customer.msisdn().substring(1), "70707", "reg " + otp);
-    Api.Reply enrolled =
-        Peers.await(
-            () -> {
-              Api.Reply reply = Api.anonymous().post(ENROLLMENTS, body);
-              return reply.status() == 409
-                  ? java.util.Optional.empty()
-                  : java.util.Optional.of(reply);
+    HandsetClient client = new HandsetClient(URI.create(Api.BASE));
+    List<String> texted = new ArrayList<>();
+    EnrolledHandset handset =
+        client.enrollWithHandsetOtp(
+            customer.msisdn(),
+            "ios",
+            "REG",
+            (from, text) -> {
+              texted.add(text);
+              // as a phone would: the gateway reports the sender without the plus
+              Peers.sendMo(from.substring(1), "70707", text);
             },
-            "the handset's SMS to reach the server");
-    assertEquals(201, enrolled.status(), enrolled::toString);
-    assertEquals("HANDSET_OTP", onlyHandset(customer).getString("enrolledBy"));
+            Duration.ofSeconds(45));
+    assertEquals(1, texted.size());
+    assertTrue(texted.get(0).matches("REG [0-9]{8}"), texted::toString);
+    client.uploadPublicKey(handset, HandsetKeys.generate(KeyAlgorithm.RSA_2048).getPublic());
+    JsonObject listed = onlyHandset(customer);
+    assertEquals("HANDSET_OTP", listed.getString("enrolledBy"));
+    assertEquals("RSA", listed.getString("keyAlgorithm"));
+    assertEquals("handset", client.access(handset).appId());
 
-    // that SMS is used up: the same code again finds no SMS
-    Api.Reply twice = Api.anonymous().post(ENROLLMENTS, body);
+    // that SMS is used up: the same code again finds no unused SMS
+    String otp = texted.get(0).substring(4);
+    Api.Reply twice =
+        Api.anonymous()
+            .post(
+                ENROLLMENTS, "{\"msisdn\":\"" + customer.msisdn() + "\",\"otp\":\"" + otp + "\"}");
     assertEquals(409, twice.status(), twice::toString);
+    assertEquals("urn:portcullis:problem:enrollment-sms-pending", twice.json().getString("type"));
   }
 
   @Test

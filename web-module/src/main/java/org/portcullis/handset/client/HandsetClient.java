@@ -119,7 +119,10 @@ public final class HandsetClient {
       throws IOException, InterruptedException, ProblemException {
     URI uri =
         base.resolve(
-            ENROLLMENTS + "/" + pathSegment(Objects.requireNonNull(enrollmentId, "enrollmentId")));
+            ENROLLMENTS
+                + "/"
+                + pathSegment(Objects.requireNonNull(enrollmentId, "enrollmentId"))
+                + "/otp");
     return enrolled(exchange(post(uri, JsonBodies.otp(Objects.requireNonNull(otp, "otp"))), 201));
   }
 
