@@ -222,6 +222,7 @@ public final class Launcher {
    * by file (deleted once read, for the admin password) or environment instead.
    */
   private void configure(DataDirectory data, Optional<DemoCredentials> demo) throws IOException {
+    options.settings().forEach(System::setProperty); // -Dname=value given to the launcher
     System.setProperty("portcullis.data", data.root().toString());
     System.setProperty("portcullis.http.port", Integer.toString(options.port()));
     System.setProperty("portcullis.bind.address", options.bindAddress());

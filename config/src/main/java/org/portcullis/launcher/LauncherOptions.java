@@ -2,7 +2,9 @@ package org.portcullis.launcher;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  * @param keystorePassword the keystore password from the environment (never an option: it would
  *     show in the process list)
  * @param messaging where SMS and mail go
+ * @param settings application settings given as {@code -Dname=value}, in order, set as system
+ *     properties before the server starts (MicroProfile Config reads them)
  * @param help whether only the usage text was asked for
  */
 public record LauncherOptions(
@@ -37,7 +41,36 @@ public record LauncherOptions(
     Optional<Path> ear,
     Optional<String> keystorePassword,
     MessagingOptions messaging,
+    Map<String, String> settings,
     boolean help) {
+
+  /**
+   * Settings the launcher derives from its own options; a {@code -D} cannot set them, or the two
+   * would disagree.
+   */
+  static final Map<String, String> OWN_SETTINGS =
+      Map.ofEntries(
+          Map.entry("portcullis.data", "--data"),
+          Map.entry("portcullis.http.port", "--port"),
+          Map.entry("portcullis.bind.address", "--bind"),
+          Map.entry("portcullis.demo", "--demo / --no-demo"),
+          Map.entry("portcullis.keystore.password-file", "PORTCULLIS_KEYSTORE_PASSWORD"),
+          Map.entry("portcullis.admin.password-file", "--admin-password"),
+          Map.entry("portcullis.smsc.host", "--smsc"),
+          Map.entry("portcullis.smsc.port", "--smsc"),
+          Map.entry("portcullis.smsc.system-id", "--smsc-system-id"),
+          Map.entry("portcullis.smsc.password", "--smsc-password"),
+          Map.entry("portcullis.smsc.rate", "--smsc-rate"),
+          Map.entry("portcullis.sms.source-address", "--service-number"),
+          Map.entry("portcullis.smtp.host", "--smtp"),
+          Map.entry("portcullis.smtp.port", "--smtp"),
+          Map.entry("portcullis.mail.from", "--mail-from"));
+
+  private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,199}");
+
+  public LauncherOptions {
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
 
   static final int DEFAULT_PORT = 8080;
   static final String DEFAULT_BIND = "127.0.0.1";
@@ -122,6 +155,8 @@ public record LauncherOptions(
         --mail-from ADDRESS   sender of every mail (PORTCULLIS_MAIL_FROM, default
                               "Portcullis <no-reply@portcullis.local>")
 
+        -Dname=value          an application setting, e.g. -Dportcullis.token.policy=SAME_DATE
+                              (the README lists them; the JVM's own -D works too)
         --help                print this text
 
       The keystore password is read from PORTCULLIS_KEYSTORE_PASSWORD; without it one is
@@ -156,7 +191,7 @@ public record LauncherOptions(
   public String toString() {
     return ("LauncherOptions[port=%d, bind=%s, data=%s, adminPassword=%s, demo=%b, ear=%s,"
             + " smsc=%s, smscSystemId=%s, smscPassword=%s, smscRate=%d, serviceNumber=%s,"
-            + " smtp=%s, mailFrom=%s]")
+            + " smtp=%s, mailFrom=%s, settings=%s]")
         .formatted(
             port,
             bindAddress,
@@ -170,7 +205,8 @@ public record LauncherOptions(
             messaging.smscRate(),
             messaging.serviceNumber(),
             messaging.smtp().map(HostPort::toString).orElse("(demo)"),
-            messaging.mailFrom());
+            messaging.mailFrom(),
+            settings.keySet());
   }
 
   /**
@@ -183,6 +219,7 @@ public record LauncherOptions(
   public static LauncherOptions parse(List<String> args, Map<String, String> env)
       throws UsageException {
     Map<String, String> given = new HashMap<>();
+    Map<String, String> appSettings = new LinkedHashMap<>();
     Boolean demo = null;
     boolean help = false;
 
@@ -191,7 +228,9 @@ public record LauncherOptions(
       int eq = arg.indexOf('=');
       String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
       String inline = arg.startsWith("--") && eq > 0 ? arg.substring(eq + 1) : null;
-      if (name.equals("--help") || name.equals("-h")) {
+      if (arg.startsWith("-D")) {
+        setting(arg, appSettings);
+      } else if (name.equals("--help") || name.equals("-h")) {
         help = true;
       } else if (name.equals("--demo") || name.equals("--no-demo")) {
         if (inline != null) {
@@ -233,7 +272,21 @@ public record LauncherOptions(
         ear == null ? Optional.empty() : Optional.of(toPath("--ear", ear.value())),
         Optional.ofNullable(env(env, "PORTCULLIS_KEYSTORE_PASSWORD")),
         messaging(settings),
+        appSettings,
         help);
+  }
+
+  /** One {@code -Dname=value}. */
+  private static void setting(String arg, Map<String, String> settings) throws UsageException {
+    int eq = arg.indexOf('=');
+    String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+    if (eq < 0 || !SETTING_NAME.matcher(name).matches()) {
+      throw new UsageException("a setting is -Dname=value, not " + arg);
+    }
+    if (OWN_SETTINGS.containsKey(name)) {
+      throw new UsageException(name + " follows " + OWN_SETTINGS.get(name) + ": use that instead");
+    }
+    settings.put(name, arg.substring(eq + 1));
   }
 
   private static MessagingOptions messaging(Settings settings) throws UsageException {

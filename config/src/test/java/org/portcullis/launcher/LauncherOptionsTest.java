@@ -329,4 +329,33 @@ class LauncherOptionsTest {
     assertFalse(text.contains("smscpw"), text);
     assertTrue(text.contains("smsc=smsc:2775"), text);
   }
+
+  @Test
+  void passesApplicationSettingsThroughInOrder() throws UsageException {
+    LauncherOptions options =
+        parse(
+            Map.of(),
+            "-Dportcullis.token.policy=SAME_DATE",
+            "--port",
+            "9090",
+            "-Dportcullis.token.ceiling=P30D",
+            "-Dportcullis.empty=");
+    assertEquals(
+        List.of("portcullis.token.policy", "portcullis.token.ceiling", "portcullis.empty"),
+        List.copyOf(options.settings().keySet()));
+    assertEquals("SAME_DATE", options.settings().get("portcullis.token.policy"));
+    assertEquals("", options.settings().get("portcullis.empty"));
+    assertEquals(9090, options.port());
+    assertTrue(options.toString().contains("portcullis.token.ceiling"));
+  }
+
+  @Test
+  void refusesMalformedSettingsAndThoseTheLauncherOwns() {
+    for (String arg : List.of("-D", "-Dnovalue", "-D=x", "-D1abc=x", "-Dport cullis=x")) {
+      assertThrows(UsageException.class, () -> parse(Map.of(), arg), arg);
+    }
+    UsageException owned =
+        assertThrows(UsageException.class, () -> parse(Map.of(), "-Dportcullis.http.port=1"));
+    assertTrue(owned.getMessage().contains("--port"), owned.getMessage());
+  }
 }
