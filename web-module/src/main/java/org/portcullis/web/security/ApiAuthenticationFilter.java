@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +78,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                 .toResponse());
         return;
       }
-      request.setSecurityContext(new ApiSecurityContext(new StaffPrincipal(member.get()), request));
+      request.setSecurityContext(
+          new CallerSecurityContext(
+              new StaffPrincipal(member.get()), SecurityContext.BASIC_AUTH, request));
     } else {
       Optional<RelyingSystem> system = systems.authenticate(user, password);
       if (system.isEmpty()) {
@@ -87,7 +88,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         return;
       }
       request.setSecurityContext(
-          new ApiSecurityContext(new SystemPrincipal(system.get()), request));
+          new CallerSecurityContext(
+              new SystemPrincipal(system.get()), SecurityContext.BASIC_AUTH, request));
     }
   }
 
@@ -95,29 +97,5 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     Response response = Problem.of(Status.UNAUTHORIZED, "unauthenticated", detail).toResponse();
     response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, REALM);
     request.abortWith(response);
-  }
-
-  private record ApiSecurityContext(Principal principal, ContainerRequestContext request)
-      implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return principal;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return principal instanceof StaffPrincipal staff
-          && staff.member().roles().stream().anyMatch(r -> r.name().equals(role));
-    }
-
-    @Override
-    public boolean isSecure() {
-      return request.getSecurityContext().isSecure();
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return SecurityContext.BASIC_AUTH;
-    }
   }
 }

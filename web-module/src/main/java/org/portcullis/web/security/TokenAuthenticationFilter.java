@@ -9,10 +9,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.Optional;
 import org.portcullis.error.DomainException;
@@ -75,7 +73,7 @@ public class TokenAuthenticationFilter implements ContainerRequestFilter {
         return;
       }
       request.setSecurityContext(
-          new TokenSecurityContext(new CustomerPrincipal(approved), request));
+          new CallerSecurityContext(new CustomerPrincipal(approved), "Bearer", request));
     } catch (DomainException refused) {
       request.abortWith(ProblemMapper.responseFor(refused));
     }
@@ -89,28 +87,5 @@ public class TokenAuthenticationFilter implements ContainerRequestFilter {
       return Optional.empty();
     }
     return Optional.of(authorization.substring(BEARER.length()).strip());
-  }
-
-  private record TokenSecurityContext(Principal principal, ContainerRequestContext request)
-      implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return principal;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return false;
-    }
-
-    @Override
-    public boolean isSecure() {
-      return request.getSecurityContext().isSecure();
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return "Bearer";
-    }
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.handset.HandsetService;
+import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.CustomerCaller;
 
@@ -122,11 +122,8 @@ public class HandsetsResource {
   }
 
   private static Response created(HandsetService.Enrolled enrolled) {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setNoCache(true);
     return Response.status(Response.Status.CREATED)
-        .cacheControl(noStore)
+        .cacheControl(NoStore.cacheControl())
         .entity(new EnrolledView(enrolled.handsetId(), enrolled.token(), enrolled.expiresAt()))
         .build();
   }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.pinpad.PinPadService;
+import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.RelyingSystemCaller;
 
@@ -109,11 +109,8 @@ public class PinPadResource {
   @APIResponse(responseCode = "410", description = "The pad was answered or expired")
   public Response cell(
       @PathParam("sessionKey") String sessionKey, @PathParam("location") int location) {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setNoCache(true);
     return Response.ok(pinPads.cellImage(sessionKey, location), "image/png")
-        .cacheControl(noStore)
+        .cacheControl(NoStore.cacheControl())
         .build();
   }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.error.Refusal;
 import org.portcullis.token.TokenService;
+import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.TokenAuthenticationFilter;
 
 /** Customers' apps log in, use and give back their access tokens (SPEC §3.7). */
@@ -61,7 +61,7 @@ public class TokensResource {
     TokenService.Issued issued =
         tokens.login(request.account, request.password, request.appId, request.terminalId);
     return Response.status(Response.Status.CREATED)
-        .cacheControl(noStore())
+        .cacheControl(NoStore.cacheControl())
         .entity(new IssuedView(issued.token(), issued.expiresAt()))
         .build();
   }
@@ -83,7 +83,7 @@ public class TokensResource {
       @Valid @NotNull(message = "a JSON body is required") AccessRequest request) {
     TokenService.Approved approved = tokens.access(bearer(authorization), request.terminalId);
     return Response.ok(new ApprovedView(approved.account(), approved.appId(), approved.expiresAt()))
-        .cacheControl(noStore())
+        .cacheControl(NoStore.cacheControl())
         .build();
   }
 
@@ -106,12 +106,5 @@ public class TokensResource {
                 Refusal.of(
                     TokenService.LOGIN_REQUIRED,
                     "Send the access token: Authorization: Bearer <token>"));
-  }
-
-  private static CacheControl noStore() {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setNoCache(true);
-    return noStore;
   }
 }
