@@ -29,6 +29,21 @@ final class LoadHarness {
     void run(int thread) throws Exception;
   }
 
+  /** What every benchmark is given: {@code BASE_URL ADMIN_PASSWORD [threads] [seconds]}. */
+  record Options(String base, String adminPassword, int threads, int seconds) {
+    static Options parse(String[] args) {
+      if (args.length < 2) {
+        throw new IllegalArgumentException(
+            "usage: BASE_URL ADMIN_PASSWORD [threads (16)] [seconds per load (20)]");
+      }
+      return new Options(
+          args[0],
+          args[1],
+          args.length > 2 ? Integer.parseInt(args[2]) : 16,
+          args.length > 3 ? Integer.parseInt(args[3]) : 20);
+    }
+  }
+
   /** What one measured load achieved. */
   record Result(String name, double perSecond, double p50Millis, double p99Millis, long requests) {}
 

@@ -37,12 +37,9 @@ public final class TokenBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      throw new IllegalArgumentException("usage: BASE_URL ADMIN_PASSWORD [threads] [seconds]");
-    }
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    new TokenBenchmark(args[0], args[1]).run(threads, seconds);
+    LoadHarness.Options options = LoadHarness.Options.parse(args);
+    new TokenBenchmark(options.base(), options.adminPassword())
+        .run(options.threads(), options.seconds());
   }
 
   private void run(int threads, int seconds) throws Exception {

@@ -16,10 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The real peers the build starts for every server of the run: the node-smpp SMSC simulator
@@ -78,14 +80,24 @@ final class Peers {
     }
   }
 
+  /** Every reassembled message the simulator received so far. */
+  private static Stream<JsonObject> received() {
+    return smsc("GET", "/messages", null)
+        .getJsonArray("messages")
+        .getValuesAs(JsonObject.class)
+        .stream();
+  }
+
+  /** Whether a message went to {@code msisdn} (the gateway may drop the plus). */
+  private static boolean isTo(JsonObject message, String msisdn) {
+    return message.getString("to").replaceFirst("^\\+", "").equals(msisdn.replaceFirst("^\\+", ""));
+  }
+
   /** The reassembled message the simulator received with this exact text, once it has. */
   static JsonObject awaitSms(String text) {
     return await(
         () ->
-            smsc("GET", "/messages", null)
-                .getJsonArray("messages")
-                .getValuesAs(JsonObject.class)
-                .stream()
+            received()
                 .filter(m -> m.getBoolean("complete") && text.equals(m.getString("text")))
                 .findFirst(),
         "the SMS gateway to receive \"" + text + "\"");
@@ -93,15 +105,10 @@ final class Peers {
 
   /** The text of the first complete SMS the simulator received for {@code msisdn} that matches. */
   static String awaitSmsTo(String msisdn, Predicate<String> matches) {
-    String digits = msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
     return await(
         () ->
-            smsc("GET", "/messages", null)
-                .getJsonArray("messages")
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .filter(m -> m.getBoolean("complete"))
-                .filter(m -> m.getString("to").replaceFirst("^\\+", "").equals(digits))
+            received()
+                .filter(m -> m.getBoolean("complete") && isTo(m, msisdn))
                 .map(m -> m.getString("text"))
                 .filter(matches)
                 .findFirst(),
@@ -109,15 +116,8 @@ final class Peers {
   }
 
   /** The SMS texts the simulator received for {@code msisdn} so far. */
-  static java.util.List<String> smsTextsTo(String msisdn) {
-    String digits = msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
-    return smsc("GET", "/messages", null)
-        .getJsonArray("messages")
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(m -> m.getString("to").replaceFirst("^\\+", "").equals(digits))
-        .map(m -> m.getString("text"))
-        .toList();
+  static List<String> smsTextsTo(String msisdn) {
+    return received().filter(m -> isTo(m, msisdn)).map(m -> m.getString("text")).toList();
   }
 
   /**

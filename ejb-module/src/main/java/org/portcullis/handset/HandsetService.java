@@ -2,6 +2,7 @@ package org.portcullis.handset;
 
 import java.time.Instant;
 import java.util.List;
+import org.portcullis.token.TokenService;
 
 /**
  * Handset enrollment (SPEC §3.8, first half). A handset is enrolled for an MSISDN, belongs to the
@@ -15,7 +16,7 @@ import java.util.List;
 public interface HandsetService {
 
   /** The app ID of handsets' access tokens. */
-  String HANDSET_APP = "handset";
+  String HANDSET_APP = TokenService.HANDSET_APP;
 
   /** Problem type of every refused code, whatever the reason. */
   String OTP_REFUSED = "otp-refused";
@@ -48,6 +49,7 @@ public interface HandsetService {
   /**
    * Server OTP, step 1: texts a 6-digit code to {@code msisdn} through the SMS outbox.
    *
+   * @param deviceType the kind of handset; null records it as {@code unspecified}
    * @throws org.portcullis.error.DomainException bad input; throttled (429) after too many codes
    *     for one MSISDN
    */

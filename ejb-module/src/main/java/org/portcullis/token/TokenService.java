@@ -17,6 +17,9 @@ public interface TokenService {
   String APP_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
   String TERMINAL_ID_PATTERN = "[A-Za-z0-9._:-]{1,128}";
 
+  /** The app ID of handsets' tokens (SPEC §3.8); their terminal is the handset id. */
+  String HANDSET_APP = "handset";
+
   /** The problem type of every refused token: the client should log in again. */
   String LOGIN_REQUIRED = "login-required";
 

@@ -24,17 +24,10 @@ import java.util.Optional;
     name = "HandsetEnrollment.byEnrollmentId",
     query = "SELECT e FROM HandsetEnrollment e WHERE e.enrollmentId = :enrollmentId")
 @NamedQuery(
-    name = "HandsetEnrollment.countStartedSince",
+    name = "HandsetEnrollment.serverCodesSince",
     query =
-        "SELECT COUNT(e) FROM HandsetEnrollment e WHERE e.msisdn = :msisdn"
-            + " AND e.method = :method"
-            + " AND e.createdAt >= :since")
-@NamedQuery(
-    name = "HandsetEnrollment.oldestStartedSince",
-    query =
-        "SELECT MIN(e.createdAt) FROM HandsetEnrollment e WHERE e.msisdn = :msisdn"
-            + " AND e.method = :method"
-            + " AND e.createdAt >= :since")
+        "SELECT e.createdAt FROM HandsetEnrollment e WHERE e.msisdn = :msisdn"
+            + " AND e.method = :method AND e.createdAt >= :since ORDER BY e.createdAt")
 @NamedQuery(
     name = "HandsetEnrollment.usedSms",
     query = "SELECT e.inboundSmsRef FROM HandsetEnrollment e WHERE e.inboundSmsRef IN :ids")

@@ -1,11 +1,9 @@
 package org.portcullis.handset.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -18,8 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portcullis.audit.AuditLog;
 import org.portcullis.crypto.ConstantTime;
 import org.portcullis.crypto.Randoms;
@@ -38,23 +34,7 @@ import org.portcullis.outbox.OutboxService;
 import org.portcullis.time.PortcullisClock;
 import org.portcullis.token.TokenService;
 
-/**
- * Handset enrollment by server OTP and by handset OTP.
- *
- * <table>
- *   <caption>Settings</caption>
- *   <tr><th>setting</th><th>default</th><th></th></tr>
- *   <tr><td>{@code portcullis.enrollment.keyword}</td><td>{@code REG}</td><td>the first word of
- *       the handset's SMS ({@code REG 12345678}), matched without regard to case</td></tr>
- *   <tr><td>{@code portcullis.enrollment.code-ttl}</td><td>PT5M</td><td>how long a code is
- *       valid</td></tr>
- *   <tr><td>{@code portcullis.enrollment.max-codes}</td><td>3</td><td>server codes one MSISDN may
- *       be sent per window; more is a 429</td></tr>
- *   <tr><td>{@code portcullis.enrollment.codes-window}</td><td>PT15M</td><td>that window</td></tr>
- *   <tr><td>{@code portcullis.enrollment.max-wrong-answers}</td><td>3</td><td>wrong answers after
- *       which one server code is dead (the lockout counts them too)</td></tr>
- * </table>
- */
+/** Handset enrollment by server OTP and by handset OTP; settings in {@link EnrollmentSettings}. */
 @Stateless
 public class HandsetServiceBean implements HandsetService {
 
@@ -62,8 +42,8 @@ public class HandsetServiceBean implements HandsetService {
   private static final int HANDSET_ID_CHARS = 20;
 
   private static final String SERVER_OTP = "[0-9]{6}";
-  private static final String HANDSET_OTP = "[0-9]{6,10}";
   private static final String DEVICE_TYPE = "[A-Za-z0-9 ._-]{1,32}";
+  private static final String UNSPECIFIED_DEVICE = "unspecified";
   private static final String REFUSED_DETAIL =
       "The code is wrong, expired or already used, or there were too many wrong codes (wait, or"
           + " ask the bank to unlock)";
@@ -79,54 +59,18 @@ public class HandsetServiceBean implements HandsetService {
   @EJB OutboxService outbox;
   @EJB InboundSmsService inbound;
   @EJB TokenService tokens;
-
-  @Inject
-  @ConfigProperty(name = "portcullis.enrollment.keyword", defaultValue = "REG")
-  String keyword;
-
-  @Inject
-  @ConfigProperty(name = "portcullis.enrollment.code-ttl", defaultValue = "PT5M")
-  String codeTtl;
-
-  @Inject
-  @ConfigProperty(name = "portcullis.enrollment.max-codes", defaultValue = "3")
-  int maxCodes;
-
-  @Inject
-  @ConfigProperty(name = "portcullis.enrollment.codes-window", defaultValue = "PT15M")
-  String codesWindow;
-
-  @Inject
-  @ConfigProperty(name = "portcullis.enrollment.max-wrong-answers", defaultValue = "3")
-  int maxWrongAnswers;
-
-  private Duration ttl;
-  private Duration window;
-  private Pattern handsetSms;
-
-  @PostConstruct
-  void readSettings() {
-    ttl = Duration.parse(codeTtl);
-    window = Duration.parse(codesWindow);
-    if (!keyword.strip().matches("[A-Za-z0-9]{1,16}")) {
-      throw new IllegalStateException("portcullis.enrollment.keyword must be 1-16 letters/digits");
-    }
-    handsetSms =
-        Pattern.compile(
-            "\\s*" + Pattern.quote(keyword.strip()) + "\\s+(" + HANDSET_OTP + ")\\s*",
-            Pattern.CASE_INSENSITIVE);
-  }
+  @EJB EnrollmentSettings settings;
 
   @Override
   public Started startServerOtp(String msisdn, String deviceType) {
     requireMsisdn(msisdn);
-    requireDeviceType(deviceType);
+    deviceType = deviceTypeOrDefault(deviceType);
     Instant now = clock.now();
     throttle(msisdn, now);
     Optional<Customer> customer = onlyCustomerWith(msisdn);
     String enrollmentId = Randoms.urlToken(18);
     String otp = Randoms.digits(6);
-    Instant expiresAt = now.plus(ttl);
+    Instant expiresAt = now.plus(settings.codeTtl());
     em.persist(
         HandsetEnrollment.serverOtp(
             enrollmentId,
@@ -147,7 +91,7 @@ public class HandsetServiceBean implements HandsetService {
           "Your Portcullis enrollment code is "
               + otp
               + ". It is valid for "
-              + ttl.toMinutes()
+              + settings.codeTtl().toMinutes()
               + " minutes. Never tell it to anyone, not even the bank.",
           "enrollment-otp");
       outcome = "OK";
@@ -183,7 +127,7 @@ public class HandsetServiceBean implements HandsetService {
     }
     Optional<Customer> customer = enrollment.customerRef().map(id -> em.find(Customer.class, id));
     if (customer.isEmpty()) {
-      enrollment.wrongCode(maxWrongAnswers);
+      enrollment.wrongCode(settings.maxWrongAnswers());
       audit.record(actor, "handset.enroll", subject, "UNKNOWN_MSISDN", "method=SERVER_OTP");
       throw Refusal.of(OTP_REFUSED, REFUSED_DETAIL);
     }
@@ -196,7 +140,7 @@ public class HandsetServiceBean implements HandsetService {
         keys.hasher().fastVerify(bound(enrollment.enrollmentId(), otp), enrollment.otpHash());
     if (!(sameNumber && codeMatches)) {
       lockout.recordFailure(customer.get(), Factor.OTP);
-      enrollment.wrongCode(maxWrongAnswers);
+      enrollment.wrongCode(settings.maxWrongAnswers());
       audit.record(actor, "handset.enroll", subject, "FAIL", "method=SERVER_OTP");
       throw Refusal.of(OTP_REFUSED, REFUSED_DETAIL);
     }
@@ -215,10 +159,10 @@ public class HandsetServiceBean implements HandsetService {
   @Override
   public Enrolled enrollWithHandsetOtp(String msisdn, String otp, String deviceType) {
     requireMsisdn(msisdn);
-    if (otp == null || !otp.matches(HANDSET_OTP)) {
+    if (otp == null || !otp.matches(EnrollmentSettings.HANDSET_OTP)) {
       throw DomainException.badInput("invalid-otp", "otp", "otp must be 6 to 10 digits");
     }
-    requireDeviceType(deviceType);
+    deviceType = deviceTypeOrDefault(deviceType);
     Instant now = clock.now();
     String actor = "msisdn:" + msisdn;
     Optional<Customer> customer = onlyCustomerWith(msisdn);
@@ -229,7 +173,7 @@ public class HandsetServiceBean implements HandsetService {
       audit.record(actor, "handset.enroll", "msisdn:" + msisdn, "LOCKED", "method=HANDSET_OTP");
       throw Refusal.of(OTP_REFUSED, REFUSED_DETAIL);
     }
-    List<Code> codes = unusedCodes(msisdn, now.minus(ttl));
+    List<Code> codes = unusedCodes(msisdn, now.minus(settings.codeTtl()));
     if (codes.isEmpty()) {
       throw smsPending();
     }
@@ -258,7 +202,7 @@ public class HandsetServiceBean implements HandsetService {
               deviceType,
               match.smsId(),
               now,
-              match.receivedAt().plus(ttl),
+              match.receivedAt().plus(settings.codeTtl()),
               handset));
       em.flush();
     } catch (PersistenceException e) {
@@ -351,7 +295,7 @@ public class HandsetServiceBean implements HandsetService {
   }
 
   private Optional<Code> code(ReceivedSms sms) {
-    Matcher matcher = handsetSms.matcher(sms.text() == null ? "" : sms.text());
+    Matcher matcher = settings.handsetSms().matcher(sms.text() == null ? "" : sms.text());
     return matcher.matches()
         ? Optional.of(new Code(sms.id(), matcher.group(1), sms.receivedAt()))
         : Optional.empty();
@@ -397,21 +341,17 @@ public class HandsetServiceBean implements HandsetService {
 
   /** Sending codes costs money and annoys the customer: at most a few per MSISDN per window. */
   private void throttle(String msisdn, Instant now) {
-    Instant since = now.minus(window);
-    long started =
-        em.createNamedQuery("HandsetEnrollment.countStartedSince", Long.class)
+    Duration window = settings.codesWindow();
+    List<Instant> sent =
+        em.createNamedQuery("HandsetEnrollment.serverCodesSince", Instant.class)
             .setParameter("msisdn", msisdn)
             .setParameter("method", Handset.Method.SERVER_OTP)
-            .setParameter("since", since)
-            .getSingleResult();
-    if (started >= maxCodes) {
-      Instant oldest =
-          em.createNamedQuery("HandsetEnrollment.oldestStartedSince", Instant.class)
-              .setParameter("msisdn", msisdn)
-              .setParameter("method", Handset.Method.SERVER_OTP)
-              .setParameter("since", since)
-              .getSingleResult();
-      Duration wait = Duration.between(now, oldest.plus(window));
+            .setParameter("since", now.minus(window))
+            .getResultList();
+    if (sent.size() >= settings.maxCodes()) {
+      // the next code may go when enough of these have left the window
+      Instant free = sent.get(sent.size() - settings.maxCodes()).plus(window);
+      Duration wait = Duration.between(now, free);
       throw DomainException.throttled(
           "too-many-codes",
           "Too many codes were sent to this number; try again in "
@@ -436,9 +376,9 @@ public class HandsetServiceBean implements HandsetService {
     return DomainException.conflict(
         SMS_PENDING,
         "No unused '"
-            + keyword.strip().toUpperCase(Locale.ROOT)
+            + settings.keyword().toUpperCase(Locale.ROOT)
             + " <code>' SMS from this number has arrived in the last "
-            + ttl.toMinutes()
+            + settings.codeTtl().toMinutes()
             + " minutes yet; send it (or wait for it) and try again");
   }
 
@@ -453,12 +393,17 @@ public class HandsetServiceBean implements HandsetService {
     }
   }
 
-  private static void requireDeviceType(String deviceType) {
-    if (deviceType == null || !deviceType.matches(DEVICE_TYPE)) {
+  /** The device type as given, or {@value #UNSPECIFIED_DEVICE} when the handset sent none. */
+  private static String deviceTypeOrDefault(String deviceType) {
+    if (deviceType == null) {
+      return UNSPECIFIED_DEVICE;
+    }
+    if (!deviceType.matches(DEVICE_TYPE)) {
       throw DomainException.badInput(
           "invalid-device-type",
           "deviceType",
           "deviceType must be 1-32 letters, digits, spaces, '.', '_' or '-'");
     }
+    return deviceType;
   }
 }

@@ -8,8 +8,8 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portcullis.config.Durations;
 import org.portcullis.mail.MailAddresses;
 import org.portcullis.outbox.RetrySchedule;
 
@@ -84,8 +84,8 @@ public class OutboxSettings {
       schedule =
           new RetrySchedule(
               maxAttempts,
-              duration("portcullis.outbox.retry-initial", retryInitial),
-              duration("portcullis.outbox.retry-max", retryMax),
+              Durations.positive("portcullis.outbox.retry-initial", retryInitial),
+              Durations.positive("portcullis.outbox.retry-max", retryMax),
               RetrySchedule.DEFAULT_JITTER);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
@@ -94,11 +94,11 @@ public class OutboxSettings {
     if (batchSize < 1 || batchSize > 100) {
       throw new IllegalStateException("portcullis.outbox.batch-size must be 1 to 100");
     }
-    claim = duration("portcullis.outbox.claim-timeout", claimTimeout);
+    claim = Durations.positive("portcullis.outbox.claim-timeout", claimTimeout);
     if (claim.compareTo(Duration.ofSeconds(30)) < 0) {
       throw new IllegalStateException("portcullis.outbox.claim-timeout must be at least PT30S");
     }
-    keep = duration("portcullis.outbox.retention", retention);
+    keep = Durations.positive("portcullis.outbox.retention", retention);
     if (keep.compareTo(Duration.ofHours(1)) < 0) {
       throw new IllegalStateException("portcullis.outbox.retention must be at least PT1H");
     }
@@ -106,18 +106,6 @@ public class OutboxSettings {
       from = MailAddresses.sender(mailFrom);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("portcullis.mail.from: " + e.getMessage(), e);
-    }
-  }
-
-  private static Duration duration(String name, String value) {
-    try {
-      Duration duration = Duration.parse(value);
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalStateException(name + " must be positive");
-      }
-      return duration;
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException(name + " must be an ISO-8601 duration such as PT5S", e);
     }
   }
 

@@ -37,9 +37,6 @@ import org.portcullis.token.TokenValidity;
 @Stateless
 public class TokenServiceBean implements TokenService {
 
-  /** The app ID of handsets' tokens (SPEC §3.8). */
-  public static final String HANDSET_APP = "handset";
-
   /** Longer passwords are refused before hashing: Argon2 of a megabyte is a denial of service. */
   private static final int MAX_PASSWORD_LENGTH = 1024;
 
@@ -299,7 +296,7 @@ public class TokenServiceBean implements TokenService {
     }
   }
 
-  /** Audit subjects are at most 200 characters; terminal IDs at most 128, so this rarely cuts. */
+  /** Audit actors are at most 100 characters and terminal IDs up to 128: long ones are cut. */
   private static String abbreviated(String id) {
     return id.length() <= 90 ? id : id.substring(0, 90) + "…";
   }

@@ -7,9 +7,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portcullis.config.Durations;
 import org.portcullis.token.TokenExpiryPolicy;
 import org.portcullis.token.TokenExtension;
 
@@ -73,27 +73,14 @@ public class TokenSettings {
       extension =
           new TokenExtension(
               chosen,
-              duration("portcullis.token.lifetime", lifetime),
-              duration("portcullis.token.period", period),
-              duration("portcullis.token.ceiling", ceiling));
+              Durations.positive("portcullis.token.lifetime", lifetime),
+              Durations.positive("portcullis.token.period", period),
+              Durations.positive("portcullis.token.ceiling", ceiling));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "portcullis.token.lifetime / period / ceiling: " + e.getMessage(), e);
     }
-    keep = duration("portcullis.token.keep-expired", keepExpired);
-  }
-
-  /** Parses an ISO-8601 duration, days included ({@code P14D}), which must be positive. */
-  static Duration duration(String name, String value) {
-    try {
-      Duration duration = Duration.parse(value.trim());
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalStateException(name + " must be positive");
-      }
-      return duration;
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException(name + " must be an ISO-8601 duration such as P14D", e);
-    }
+    keep = Durations.positive("portcullis.token.keep-expired", keepExpired);
   }
 
   public TokenExtension extension() {

@@ -51,8 +51,6 @@ public class HandsetsResource {
 
   public record EnrolledView(String handsetId, String token, Instant expiresAt) {}
 
-  private static final String UNSPECIFIED_DEVICE = "unspecified";
-
   @EJB HandsetService handsets;
 
   @POST
@@ -74,13 +72,12 @@ public class HandsetsResource {
   @APIResponse(responseCode = "429", description = "too-many-codes")
   public Response enroll(
       @Valid @NotNull(message = "a JSON body is required") EnrollmentRequest request) {
-    String deviceType = request.deviceType == null ? UNSPECIFIED_DEVICE : request.deviceType;
     if (request.otp == null) {
-      HandsetService.Started started = handsets.startServerOtp(request.msisdn, deviceType);
+      HandsetService.Started started = handsets.startServerOtp(request.msisdn, request.deviceType);
       return Response.accepted(new StartedView(started.enrollmentId(), started.expiresAt()))
           .build();
     }
-    return created(handsets.enrollWithHandsetOtp(request.msisdn, request.otp, deviceType));
+    return created(handsets.enrollWithHandsetOtp(request.msisdn, request.otp, request.deviceType));
   }
 
   @POST
