@@ -5,6 +5,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -39,6 +41,8 @@ import org.portcullis.throttle.TokenBucket.Rate;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// no container transaction: it touches no database and is called on every API request
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ThrottleSettings {
 
   private static final String PREFIX = "portcullis.throttle.";

@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -22,6 +24,8 @@ import org.portcullis.time.PortcullisClock;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// no container transaction: it touches no database and is called on every API request
+@TransactionManagement(TransactionManagementType.BEAN)
 public class RateLimiterBean implements RateLimiter {
 
   private static final Logger LOG = Logger.getLogger(RateLimiterBean.class.getName());
