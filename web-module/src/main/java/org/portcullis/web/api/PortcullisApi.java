@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
             version = "1",
             description =
                 "Verification server for banks. Errors are application/problem+json (RFC 9457)"
-                    + " with a stable type urn:portcullis:problem:<slug>."))
+                    + " with a stable type urn:portcullis:problem:<slug>. Callers are"
+                    + " rate-limited: over the limit, any endpoint answers 429 rate-limited with"
+                    + " Retry-After (seconds)."))
 @SecuritySchemes({
   @SecurityScheme(
       securitySchemeName = "relyingSystem",
