@@ -78,6 +78,12 @@ public class FactorLock {
     lockedUntil = null;
   }
 
+  /** Locks until staff unlock, whatever the counter says (staff action or a duress answer). */
+  public void hardLock() {
+    hardLocked = true;
+    lockedUntil = null;
+  }
+
   /** Staff lift every lock, hard or timed. */
   public void unlock() {
     recordSuccess();

@@ -16,6 +16,12 @@ public interface LockoutService {
 
   void recordSuccess(Customer customer, Factor factor);
 
+  /**
+   * Locks a factor until staff unlock it, e.g. after a duress answer or at a staff member's
+   * request; audited with {@code actor} and {@code reason} (never a secret).
+   */
+  void hardLock(Customer customer, Factor factor, String actor, String reason);
+
   /** Staff unlock; audited. */
   void unlock(String account, Factor factor, String staffUsername);
 

@@ -100,6 +100,17 @@ public class LockoutServiceBean implements LockoutService {
   }
 
   @Override
+  public void hardLock(Customer customer, Factor factor, String actor, String reason) {
+    counter(customer, factor, LockModeType.PESSIMISTIC_WRITE).hardLock();
+    audit.record(
+        actor,
+        "lockout.lock",
+        "customer:" + customer.account(),
+        "HARD_LOCK",
+        "factor=" + factor + " reason=" + reason);
+  }
+
+  @Override
   public void unlock(String account, Factor factor, String staffUsername) {
     Customer customer =
         customers

@@ -71,12 +71,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   static Problem problemFor(Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof Refusal refusal) {
-      Problem problem = Problem.of(Status.UNAUTHORIZED, refusal.type(), refusal.getMessage());
-      return refusal.accountHint().map(problem::withAccountHint).orElse(problem);
-    }
     if (cause instanceof DomainException domain) {
-      return Problem.of(status(domain.kind()), domain.type(), domain.getMessage(), domain.fields());
+      Problem problem =
+          Problem.of(status(domain.kind()), domain.type(), domain.getMessage(), domain.fields());
+      if (domain instanceof Refusal refusal) {
+        return refusal.accountHint().map(problem::withAccountHint).orElse(problem);
+      }
+      return problem;
     }
     if (cause instanceof ConstraintViolationException violations) {
       return invalidInput(violations);
