@@ -1,5 +1,7 @@
 package org.portcullis.audit;
 
+import java.util.List;
+
 /**
  * Appends to the audit log in the caller's transaction: if the audited change rolls back, so does
  * its record. Never pass a secret in any field.
@@ -15,6 +17,15 @@ public interface AuditLog {
    * @param detail free text without secrets, may be null
    */
   void record(String actor, String action, String subject, String outcome, String detail);
+
+  /**
+   * The newest records first, optionally only those of one action and/or one subject.
+   *
+   * @param action null for any
+   * @param subject null for any
+   * @param limit 1 to 1000
+   */
+  List<AuditRecord> search(String action, String subject, int limit);
 
   /** Links every record not yet in the chain, then checks the whole chain. */
   AuditVerification verify();

@@ -6,11 +6,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.portcullis.audit.AuditChain;
 import org.portcullis.audit.AuditLog;
 import org.portcullis.audit.AuditRecord;
 import org.portcullis.audit.AuditVerification;
+import org.portcullis.error.DomainException;
 import org.portcullis.time.PortcullisClock;
 
 /** Appends audit records (unchained, concurrently) and verifies the chain on demand. */
@@ -72,5 +74,29 @@ public class AuditLogBean implements AuditLog {
     }
     boolean headMatches = previous.equals(endHash);
     return new AuditVerification(headMatches, checked, headMatches ? null : endIndex);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<AuditRecord> search(String action, String subject, int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw DomainException.badInput("invalid-limit", "limit", "limit is 1 to 1000");
+    }
+    StringBuilder query = new StringBuilder("SELECT r FROM AuditRecord r WHERE 1 = 1");
+    if (action != null) {
+      query.append(" AND r.action = :action");
+    }
+    if (subject != null) {
+      query.append(" AND r.subject = :subject");
+    }
+    query.append(" ORDER BY r.id DESC");
+    TypedQuery<AuditRecord> typed = em.createQuery(query.toString(), AuditRecord.class);
+    if (action != null) {
+      typed.setParameter("action", action);
+    }
+    if (subject != null) {
+      typed.setParameter("subject", subject);
+    }
+    return typed.setMaxResults(limit).getResultList();
   }
 }
