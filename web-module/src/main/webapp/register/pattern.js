@@ -206,7 +206,7 @@ const PatternRegistration = (() => {
       } else if (/^[Ff]$/.test(token)) {
         return {
           items: null,
-          error: 'For a fixed password, choose \u201cUse a fixed password instead\u201d above.',
+          error: 'For a fixed password, choose \u201cFixed password\u201d above.',
         };
       } else if (/^\d{1,6}$/.test(token)) {
         const cell = Number(token);
@@ -1486,7 +1486,7 @@ function startPatternRegistration(doc, win) {
     const opening = $('candidate').hidden;
     candidates.n = n;
     $('candidate-title').textContent = `Suggestion ${n}`;
-    fillPreview($('candidate-table'), registration.table.rows, registration.table.cols, items, String);
+    fillPreview($('candidate-table'), registration.table.rows, registration.table.cols, items, null);
     $('candidate-positions').textContent = H.positionsText(items);
     $('candidate').hidden = false;
     $('suggest-row').hidden = true;
@@ -1620,7 +1620,7 @@ function startPatternRegistration(doc, win) {
 
   function showFound(items) {
     narrow.found = items;
-    fillPreview($('found-table'), registration.table.rows, registration.table.cols, items, String);
+    fillPreview($('found-table'), registration.table.rows, registration.table.cols, items, null);
     $('found-positions').textContent = H.positionsText(items);
     $('find-start').hidden = true;
     $('find-round').hidden = true;
@@ -1992,10 +1992,13 @@ function startPatternRegistration(doc, win) {
 
   /**
    * A small picture of a pattern on a table (hidden from screen readers, which get the cell
-   * list next to it): each cell shows label(cell) and, when in the pattern, its places.
+   * list next to it). Without `label` it is the pattern's shape: picked cells show their places
+   * (e.g. "2" or "1·5"), the others nothing. With it, each cell shows label(cell) and picked
+   * cells carry their places as a badge (the worked example's digits).
    */
   function fillPreview(table, rows, cols, items, label) {
     table.style.setProperty('--grid-cols', String(cols));
+    table.classList.toggle('digit-grid--shape', !label);
     const uses = H.usesByCell(items);
     const body = element('tbody');
     for (let r = 0; r < rows; r++) {
@@ -2004,9 +2007,13 @@ function startPatternRegistration(doc, win) {
         const cell = r * cols + c + 1;
         const places = uses.get(cell);
         const td = element('td', places ? 'is-picked' : null);
-        td.append(element('span', 'grid-label', label(cell)));
-        if (places) {
-          td.append(element('span', 'grid-order', places.join('\u00b7')));
+        if (!label) {
+          td.textContent = places ? places.join('\u00b7') : '';
+        } else {
+          td.append(element('span', 'grid-label', label(cell)));
+          if (places) {
+            td.append(element('span', 'grid-order', places.join('\u00b7')));
+          }
         }
         tr.append(td);
       }
