@@ -27,6 +27,7 @@
  * Stable element ids (browser tests drive the page by these):
  *
  *   whole page
+ *     #skip-link, #main                     skip link (keeps the fragment) and its target
  *     #steps, #step-phone, #step-pattern, #step-confirm   stepper; the current <li> has
  *                                           aria-current="step" and class step--current,
  *                                           finished ones class step--done
@@ -40,7 +41,7 @@
  *
  *   step 1, phone (#phone-card, heading #phone-title)
  *     #phone-number                         masked number the code goes to
- *     #phone-send                           POST …/phone-code (first code)
+ *     #phone-send-row, #phone-send          POST …/phone-code (first code)
  *     #phone-form, #phone-sent              code form, shown once a code was sent
  *     #phone-code, #phone-code-error        the 6-digit code and its message
  *     #phone-confirm                        submit: POST …/phone-confirmation
@@ -57,26 +58,32 @@
  *            #add-dummy, #undo, #clear-pattern,
  *            #positions (text, kept in sync with the cells both ways), #positions-error,
  *            #pattern-summary, #wide-table-hint, #wide-table-find,
- *            #suggest, #candidate, #candidate-title, #candidate-table, #candidate-positions,
- *            #candidate-prev, #candidate-next, #candidate-use, #pick-error
+ *            #suggest-row, #suggest, #candidate, #candidate-title, #candidate-table,
+ *            #candidate-positions, #candidate-prev, #candidate-next, #candidate-use, #pick-error
  *     find:  #find-start, #narrow-length (select), #narrow-length-error, #narrow-start,
- *            #find-round, #narrow-title, #narrow-grid (table; td#narrow-cell-N, data-cell=N,
- *            class is-blank for a cell not shown), #narrow-digits, #narrow-digits-error,
+ *            #find-round, #narrow-title, #narrow-instructions, #narrow-form,
+ *            #narrow-grid (table; td#narrow-cell-N, data-cell=N, class is-blank for a cell
+ *            not shown), #narrow-digits, #narrow-digits-error,
  *            #narrow-show, #narrow-submit, #narrow-restart,
  *            #find-found, #found-title, #found-table, #found-positions, #narrow-again,
  *            #narrow-edit, #find-error
  *     fixed: #fixed-password, #fixed-password-error, #fixed-password-repeat,
  *            #fixed-password-repeat-error
- *     rule (pick and find): #rule-details (<details>), #rule, #rule-error, #rule-preview,
- *            #mode-fixed, #mode-variable (radios, name=mode), #mode-error, #example-grid
+ *     rule (pick and find): #rule-section (hidden for fixed, and for find until found),
+ *            #rule-details (<details>; #rule-summary opens it), #rule, #rule-error,
+ *            #rule-preview, #mode (fieldset), #mode-fixed, #mode-variable (radios, name=mode,
+ *            FIXED checked by default), #mode-error, #example-grid
  *     #pattern-submit, #pattern-submit-hint, #pattern-error   POST …/{token}
  *
  *   step 3, confirm (#confirm-card, heading #confirm-title)
  *     #confirm-timer, #confirm-timer-value  countdown to the provisional expiry; class
  *                                           timer--low (last minute), timer--expired
  *     #confirm-notice, #confirm-notice-text e.g. "that did not match; here is a new grid"
- *     #confirm-grid                         table; td#confirm-cell-N (data-cell=N) holds a digit
- *     #confirm-password, #confirm-password-error, #confirm-show
+ *     #confirm-intro                        what to type (says so when it is a fixed password)
+ *     #confirm-grid-area, #confirm-grid     table; td#confirm-cell-N (data-cell=N) holds a digit;
+ *                                           the area is hidden after a fixed password
+ *     #confirm-form, #confirm-password-label, #confirm-password, #confirm-password-error,
+ *     #confirm-show
  *     #confirm-submit                       POST …/confirmation
  *     #change-pattern                       back to step 2
  *     #confirm-error                        problem notice
@@ -157,7 +164,9 @@ const PatternRegistration = (() => {
         maxCellUses: table.maxCellUses,
         rejectAdjacent: table.rejectAdjacent === true,
       },
-      systemName: typeof body.systemName === 'string' && body.systemName !== '' ? body.systemName : null,
+      systemName: typeof body.systemName === 'string' && body.systemName !== ''
+        ? body.systemName
+        : null,
       expiresAt: typeof body.expiresAt === 'string' ? body.expiresAt : null,
       state: body.state === 'PROVISIONAL' ? 'PROVISIONAL' : 'OPEN',
       phone: {
@@ -177,7 +186,8 @@ const PatternRegistration = (() => {
     ];
     if (table.rejectAdjacent) {
       rules.push('It must not be made only of neighbouring cells (each cell touching the one '
-          + 'before it, side by side, above, below or diagonally): such patterns are easy to guess.');
+          + 'before it, side by side, above, below or diagonally): such patterns are easy to '
+          + 'guess.');
     }
     rules.push('You can add dummies (*): at a dummy you type any digit, and it is ignored.');
     return rules;
@@ -211,7 +221,10 @@ const PatternRegistration = (() => {
       } else if (/^\d{1,6}$/.test(token)) {
         const cell = Number(token);
         if (cell < 1 || cell > cellCount) {
-          return { items: null, error: `There is no cell ${cell}: the cells are numbered 1 to ${cellCount}.` };
+          return {
+            items: null,
+            error: `There is no cell ${cell}: the cells are numbered 1 to ${cellCount}.`,
+          };
         }
         items.push(cell);
       } else {
@@ -260,7 +273,10 @@ const PatternRegistration = (() => {
   /** The pattern with one more cell or dummy, or the reason it cannot take it. */
   function addItem(items, item, table) {
     if (items.length >= MAX_LENGTH) {
-      return { items, refusal: `Your pattern already has ${MAX_LENGTH} places, the most there can be.` };
+      return {
+        items,
+        refusal: `Your pattern already has ${MAX_LENGTH} places, the most there can be.`,
+      };
     }
     if (item !== DUMMY) {
       const used = (usesByCell(items).get(item) || []).length;
@@ -333,7 +349,11 @@ const PatternRegistration = (() => {
     }
     const ops = compact.split(',').map((part) => ({ op: part[0], value: Number(part.slice(1)) }));
     if (ops.some((op) => op.op === '/' && op.value === 0)) {
-      return { rule: compact, ops: null, error: 'Dividing by 0 is not possible: use another number after /.' };
+      return {
+        rule: compact,
+        ops: null,
+        error: 'Dividing by 0 is not possible: use another number after /.',
+      };
     }
     return { rule: compact, ops, error: null };
   }
@@ -347,7 +367,8 @@ const PatternRegistration = (() => {
   function ruleProblem(ops, items, mode) {
     if (ops.length > 1 && ops.length !== items.length) {
       return `Your rule has ${ops.length} operations but your pattern has `
-          + `${placesText(items.length)}. Use one operation for all places, or exactly one per place.`;
+          + `${placesText(items.length)}. Use one operation for all places, or exactly one `
+          + 'per place.';
     }
     if (mode === 'VARIABLE') {
       const subtracts = items.some((item, index) => {
@@ -404,7 +425,8 @@ const PatternRegistration = (() => {
     } else if (!/^\d+$/.test(password)) {
       problems['fixed-password'] = 'Use digits only.';
     } else if (password.length < min || password.length > MAX_LENGTH) {
-      problems['fixed-password'] = `Use ${min} to ${MAX_LENGTH} digits; this has ${password.length}.`;
+      problems['fixed-password'] =
+          `Use ${min} to ${MAX_LENGTH} digits; this has ${password.length}.`;
     } else if (repeat !== password) {
       problems['fixed-password-repeat'] = repeat === ''
         ? 'Type the password again.'
@@ -419,7 +441,8 @@ const PatternRegistration = (() => {
       return 'Type digits only.';
     }
     if (digits.length !== length) {
-      return `Type ${length} digits, one for each cell of your pattern; you typed ${digits.length}.`;
+      return `Type ${length} digits, one for each cell of your pattern; `
+          + `you typed ${digits.length}.`;
     }
     return null;
   }
@@ -449,12 +472,15 @@ const PatternRegistration = (() => {
       }
       return text;
     });
-    return { rows, cols, cells, expiresAt: typeof body.expiresAt === 'string' ? body.expiresAt : null };
+    const expiresAt = typeof body.expiresAt === 'string' ? body.expiresAt : null;
+    return { rows, cols, cells, expiresAt };
   }
 
   /** The items of a pattern the server sent (a candidate, or the end of narrowing). */
   function readServerPositions(positions, cellCount) {
-    const parsed = typeof positions === 'string' ? parsePositions(positions, cellCount) : { items: null };
+    const parsed = typeof positions === 'string'
+      ? parsePositions(positions, cellCount)
+      : { items: null };
     if (!parsed.items || parsed.items.length === 0) {
       throw new Error('The bank sent a pattern this page cannot show.');
     }
@@ -596,15 +622,16 @@ function startPatternRegistration(doc, win) {
   const $ = (id) => doc.getElementById(id);
 
   const apiBase = new URL('../api/v1/pattern/registrations/', doc.baseURI);
-  const reducedMotion = win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const reducedMotion = Boolean(win.matchMedia)
+      && win.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   /** Which card each step shows, and the page title that goes with it. */
   const STEPS = {
     loading: { card: 'loading', title: 'Set up your pattern' },
     fatal: { card: 'fatal', title: 'Set up your pattern' },
-    phone: { card: 'phone-card', title: 'Step 1 of 3: confirm your mobile number', focus: 'phone-title' },
-    pattern: { card: 'pattern-card', title: 'Step 2 of 3: choose your pattern', focus: 'pattern-title' },
-    confirm: { card: 'confirm-card', title: 'Step 3 of 3: confirm your pattern', focus: 'confirm-title' },
+    phone: { card: 'phone-card', focus: 'phone-title', title: 'Step 1 of 3: confirm your mobile number' },
+    pattern: { card: 'pattern-card', focus: 'pattern-title', title: 'Step 2 of 3: choose your pattern' },
+    confirm: { card: 'confirm-card', focus: 'confirm-title', title: 'Step 3 of 3: confirm your pattern' },
     done: { card: 'done', title: 'Pattern registered', focus: 'done' },
   };
   const METHODS = ['pick', 'find', 'fixed'];
@@ -711,7 +738,8 @@ function startPatternRegistration(doc, win) {
       });
     }
     $('fixed-password').addEventListener('input', () => setFieldError('fixed-password', null));
-    $('fixed-password-repeat').addEventListener('input', () => setFieldError('fixed-password-repeat', null));
+    $('fixed-password-repeat').addEventListener('input',
+        () => setFieldError('fixed-password-repeat', null));
     // The pattern step has no <form> (the narrowing form sits inside it), so Enter submits here.
     for (const id of ['positions', 'rule', 'fixed-password', 'fixed-password-repeat']) {
       $(id).addEventListener('keydown', (event) => {
@@ -885,7 +913,10 @@ function startPatternRegistration(doc, win) {
   /** Focuses an element without the browser's jump, then scrolls `into` (or it) into view. */
   function moveFocus(target, into) {
     target.focus({ preventScroll: true });
-    (into || target).scrollIntoView({ block: into ? 'start' : 'nearest', behavior: scrollBehavior() });
+    (into || target).scrollIntoView({
+      block: into ? 'start' : 'nearest',
+      behavior: scrollBehavior(),
+    });
   }
 
   function scrollBehavior() {
@@ -1026,8 +1057,8 @@ function startPatternRegistration(doc, win) {
     const key = `${method} ${suffix.replace(/\/\d+$/, '/n')}`;
     const waitMs = (throttled.get(key) || 0) - Date.now();
     if (waitMs > 0) {
-      throw new H.ApiError({ status: 429, slug: 'throttled', detail: 'There have been too many attempts.',
-        fields: [] }, Math.ceil(waitMs / 1000));
+      // Still inside a Retry-After: answer as the server would, without asking it again.
+      throw new H.ApiError(H.summarizeProblem(429, null), Math.ceil(waitMs / 1000));
     }
     const headers = { Accept: 'application/json, application/problem+json' };
     const init = { method, headers, cache: 'no-store', credentials: 'omit', redirect: 'error' };
@@ -1247,7 +1278,8 @@ function startPatternRegistration(doc, win) {
     const { rows, cols, cells } = registration.table;
     const grid = $('table');
     grid.style.setProperty('--grid-cols', String(cols));
-    grid.setAttribute('aria-label', `Pattern table: ${rows} rows of ${cols} cells, numbered 1 to ${cells}`);
+    grid.setAttribute('aria-label',
+        `Pattern table: ${rows} rows of ${cols} cells, numbered 1 to ${cells}`);
     const buttons = [];
     for (let cell = 1; cell <= cells; cell++) {
       const button = element('button', 'cell');
@@ -1328,7 +1360,9 @@ function startPatternRegistration(doc, win) {
     pick.refusal = null;
     renderPick();
     const place = items.length;
-    announce(item === H.DUMMY ? `Dummy added at place ${place}.` : `Cell ${item} added at place ${place}.`);
+    announce(item === H.DUMMY
+      ? `Dummy added at place ${place}.`
+      : `Cell ${item} added at place ${place}.`);
   }
 
   function undoLast() {
@@ -1486,7 +1520,8 @@ function startPatternRegistration(doc, win) {
     const opening = $('candidate').hidden;
     candidates.n = n;
     $('candidate-title').textContent = `Suggestion ${n}`;
-    fillPreview($('candidate-table'), registration.table.rows, registration.table.cols, items, null);
+    const { rows, cols } = registration.table;
+    fillPreview($('candidate-table'), rows, cols, items, null);
     $('candidate-positions').textContent = H.positionsText(items);
     $('candidate').hidden = false;
     $('suggest-row').hidden = true;
@@ -1551,7 +1586,8 @@ function startPatternRegistration(doc, win) {
     fillDigitGrid($('narrow-grid'), grid, 'narrow-cell', `Grid ${narrow.round}`);
     $('narrow-title').textContent = `Grid ${narrow.round}`;
     $('narrow-instructions').textContent = narrow.round === 1
-      ? 'Find the cells of your pattern on this grid, in order, and type the digit shown in each one.'
+      ? 'Find the cells of your pattern on this grid, in order, and type the digit shown in each '
+          + 'one.'
       : 'Nearly there. Only the cells that could still be yours show a digit. Find your cells '
           + 'again, in order, and type their digits.';
     $('narrow-digits-hint').textContent = `${narrow.length} digits, one for each cell of your `
@@ -1620,7 +1656,8 @@ function startPatternRegistration(doc, win) {
 
   function showFound(items) {
     narrow.found = items;
-    fillPreview($('found-table'), registration.table.rows, registration.table.cols, items, null);
+    const { rows, cols } = registration.table;
+    fillPreview($('found-table'), rows, cols, items, null);
     $('found-positions').textContent = H.positionsText(items);
     $('find-start').hidden = true;
     $('find-round').hidden = true;
@@ -1689,8 +1726,12 @@ function startPatternRegistration(doc, win) {
     const table = registration.table;
     if (method === 'fixed') {
       const password = $('fixed-password').value;
-      const problems = H.fixedPasswordProblems(password, $('fixed-password-repeat').value, table.minLength);
-      return { payload: { positions: 'F', fixedPassword: password }, problems: Object.entries(problems) };
+      const repeat = $('fixed-password-repeat').value;
+      const problems = H.fixedPasswordProblems(password, repeat, table.minLength);
+      return {
+        payload: { positions: 'F', fixedPassword: password },
+        problems: Object.entries(problems),
+      };
     }
     const problems = [];
     const items = currentItems();
@@ -1701,12 +1742,14 @@ function startPatternRegistration(doc, win) {
       } else if (items.length < table.minLength) {
         problems.push(['positions', items.length === 0
           ? 'Choose the cells of your pattern first.'
-          : `Your pattern needs at least ${H.placesText(table.minLength)}; it has ${items.length}.`]);
+          : `Your pattern needs at least ${H.placesText(table.minLength)}; `
+              + `it has ${items.length}.`]);
       }
     }
     const mode = selectedMode();
     const rule = H.parseRule($('rule').value);
-    const ruleProblem = rule.error || (rule.ops.length > 0 ? H.ruleProblem(rule.ops, items, mode) : null);
+    const ruleProblem = rule.error
+        || (rule.ops.length > 0 ? H.ruleProblem(rule.ops, items, mode) : null);
     if (ruleProblem) {
       problems.push(['rule', ruleProblem]);
     }
@@ -1758,7 +1801,7 @@ function startPatternRegistration(doc, win) {
     $('fixed-password-repeat').value = '';
   }
 
-  /** Puts each message next to its field (opening the rule section if needed) and focuses the first. */
+  /** Puts each message next to its field (opening the rule if needed); focuses the first. */
   function showFieldProblems(problems) {
     for (const [id, message] of problems) {
       setFieldError(id, message);
@@ -1768,8 +1811,12 @@ function startPatternRegistration(doc, win) {
     }
     const first = problems[0][0];
     // Both fixed-password fields are emptied after a refusal, so typing starts at the first.
-    const focusId = first === 'mode' ? (selectedMode() === 'VARIABLE' ? 'mode-variable' : 'mode-fixed')
-      : first === 'fixed-password-repeat' ? 'fixed-password' : first;
+    let focusId = first;
+    if (first === 'mode') {
+      focusId = selectedMode() === 'VARIABLE' ? 'mode-variable' : 'mode-fixed';
+    } else if (first === 'fixed-password-repeat') {
+      focusId = 'fixed-password';
+    }
     $(focusId).focus();
   }
 
@@ -1781,7 +1828,10 @@ function startPatternRegistration(doc, win) {
     const placed = [];
     const unplaced = [];
     for (const [name, message] of error.fields) {
-      const id = name === 'positions' ? (method === 'pick' ? 'positions' : null) : FIELD_INPUTS[name];
+      // A found pattern has no positions field to point at: its message goes in the list.
+      const id = name === 'positions'
+        ? (method === 'pick' ? 'positions' : null)
+        : FIELD_INPUTS[name];
       if (id) {
         placed.push([id, message]);
       } else {
@@ -1810,7 +1860,8 @@ function startPatternRegistration(doc, win) {
       if (step !== 'confirm') {
         showStep('pattern');
       }
-      reportFailure(step === 'confirm' ? 'confirm' : 'pattern', 'We could not show a new grid', error);
+      const area = step === 'confirm' ? 'confirm' : 'pattern';
+      reportFailure(area, 'We could not show a new grid', error);
     }
   }
 
@@ -1872,7 +1923,9 @@ function startPatternRegistration(doc, win) {
   }
 
   async function confirmationRefused(error) {
-    if (error instanceof H.ApiError && error.status === 400 && error.slug === 'confirmation-failed') {
+    const failed = error instanceof H.ApiError && error.status === 400
+        && error.slug === 'confirmation-failed';
+    if (failed) {
       await loadFreshGrid(`${error.detail} Your pattern is not saved yet. Here is a new grid: `
           + 'please try again.');
       return;
