@@ -23,7 +23,7 @@ import java.util.Objects;
 public record TableRules(
     int rows, int cols, int minLength, int maxCellUses, boolean rejectAdjacent) {
 
-  /** Most rows of a table: what a phone screen shows legibly. */
+  /** Most rows of a table. */
   public static final int MAX_ROWS = 10;
 
   /** Most columns of a table. */
@@ -35,7 +35,7 @@ public record TableRules(
    */
   public static final int MAX_CELLS = 100;
 
-  /** Most entries of a pattern, dummies included: the longest password anyone types. */
+  /** Most entries of a pattern, dummies included; also the most digits of a fixed password. */
   public static final int MAX_LENGTH = 16;
 
   /** Most uses of one cell a table may allow. */
@@ -43,6 +43,11 @@ public record TableRules(
 
   private static final String FIELD = "positions";
 
+  /**
+   * @throws PatternRuleException {@code bad-table} on field {@code rows}, {@code cols} (also for a
+   *     cell count outside 2..100), {@code minLength} or {@code maxCellUses}; {@code weak-table} on
+   *     field {@code minLength} if the table fails the {@link StrengthRule}
+   */
   public TableRules {
     if (rows < 1 || rows > MAX_ROWS) {
       throw new PatternRuleException(
