@@ -13,8 +13,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.portcullis.pattern.FunctionCodeTable;
 
 /**
  * A system that asks Portcullis to verify customers. Identified publicly by an 8-digit system ID;
@@ -53,6 +55,24 @@ public class RelyingSystem {
 
   @Embedded private PinPadPolicy pinPad;
 
+  @Embedded private PatternPolicy pattern;
+
+  /** A system ID shared by a fleet (ATMs, say): never personal attributes, only pairwise IDs. */
+  @Column(nullable = false)
+  private boolean shared;
+
+  /** {@link FunctionCodeTable#encode()}; null while the default table applies. */
+  @Column(name = "function_codes")
+  private String functionCodes;
+
+  /** Attribute names a confirmer may receive, comma-separated. */
+  @Column(name = "attribute_allowance", nullable = false)
+  private String attributeAllowance;
+
+  /** The sealed HMAC key of this system's pairwise IDs; made on first need. */
+  @Column(name = "pairwise_key")
+  private String pairwiseKey;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -72,6 +92,8 @@ public class RelyingSystem {
     this.roles = encode(roles);
     this.secretHash = secretHash;
     this.pinPad = pinPad;
+    this.pattern = PatternPolicy.defaults();
+    this.attributeAllowance = "";
     this.enabled = true;
     this.createdAt = createdAt;
   }
@@ -86,6 +108,41 @@ public class RelyingSystem {
 
   public void rotateSecret(String newSecretHash) {
     this.secretHash = newSecretHash;
+  }
+
+  public void rename(String newName) {
+    this.name = newName;
+  }
+
+  public void changeRoles(Set<SystemRole> newRoles) {
+    this.roles = encode(newRoles);
+  }
+
+  public void changePinPadPolicy(PinPadPolicy policy) {
+    this.pinPad = policy;
+  }
+
+  public void changePatternPolicy(PatternPolicy policy) {
+    this.pattern = policy;
+  }
+
+  public void changeShared(boolean newShared) {
+    this.shared = newShared;
+  }
+
+  public void changeFunctionCodes(FunctionCodeTable table) {
+    this.functionCodes = table.encode();
+  }
+
+  public void changeAttributeAllowance(Set<String> names) {
+    this.attributeAllowance = names.stream().sorted().collect(Collectors.joining(","));
+  }
+
+  /** Keeps the sealed pairwise key; only the first call has an effect. */
+  public void keepPairwiseKey(String sealedKey) {
+    if (this.pairwiseKey == null) {
+      this.pairwiseKey = sealedKey;
+    }
   }
 
   public void disable() {
@@ -123,6 +180,32 @@ public class RelyingSystem {
 
   public PinPadPolicy pinPad() {
     return pinPad;
+  }
+
+  public PatternPolicy pattern() {
+    return pattern;
+  }
+
+  public boolean shared() {
+    return shared;
+  }
+
+  /** The system's function-code table: the default one until staff change it. */
+  public FunctionCodeTable functionCodes() {
+    return functionCodes == null
+        ? FunctionCodeTable.defaults()
+        : FunctionCodeTable.decode(functionCodes);
+  }
+
+  public Set<String> attributeAllowance() {
+    if (attributeAllowance.isEmpty()) {
+      return Set.of();
+    }
+    return Set.of(attributeAllowance.split(","));
+  }
+
+  public Optional<String> pairwiseKey() {
+    return Optional.ofNullable(pairwiseKey);
   }
 
   public Instant createdAt() {

@@ -3,12 +3,36 @@ package org.portcullis.system;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.portcullis.pattern.FunctionCodeTable;
 
 /** Registers relying systems and authenticates their calls. */
 public interface SystemRegistry {
 
   /** What staff ask for when registering a system. */
-  record Registration(String name, Set<SystemRole> roles, PinPadPolicy pinPad) {}
+  record Registration(
+      String name,
+      Set<SystemRole> roles,
+      PinPadPolicy pinPad,
+      PatternPolicy pattern,
+      boolean shared,
+      Set<String> attributeAllowance) {
+
+    /** A system with the default pattern policy, not shared, no attribute allowance. */
+    public Registration(String name, Set<SystemRole> roles, PinPadPolicy pinPad) {
+      this(name, roles, pinPad, PatternPolicy.defaults(), false, Set.of());
+    }
+  }
+
+  /**
+   * What staff change on a system; every null member keeps the current value (a partial update).
+   */
+  record Update(
+      String name,
+      Set<SystemRole> roles,
+      PinPadPolicy pinPad,
+      PatternPolicy pattern,
+      Boolean shared,
+      Set<String> attributeAllowance) {}
 
   /** The new system's ID and its secret, which is shown this once and never again. */
   record Credentials(String systemId, String secret) {}
@@ -21,6 +45,20 @@ public interface SystemRegistry {
   Optional<RelyingSystem> authenticate(String systemId, String secret);
 
   Optional<RelyingSystem> find(String systemId);
+
+  /**
+   * Changes a system's settings; audited.
+   *
+   * @throws org.portcullis.error.DomainException not found, or bad input naming the field
+   */
+  RelyingSystem update(String systemId, Update update, String staffUsername);
+
+  /**
+   * Replaces a system's function-code table (SPEC §3.3); audited.
+   *
+   * @throws org.portcullis.error.DomainException not found
+   */
+  RelyingSystem changeFunctionCodes(String systemId, FunctionCodeTable table, String staffUsername);
 
   List<RelyingSystem> list();
 }

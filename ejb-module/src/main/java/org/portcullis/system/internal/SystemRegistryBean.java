@@ -6,12 +6,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.portcullis.audit.AuditLog;
 import org.portcullis.crypto.Randoms;
 import org.portcullis.crypto.internal.ServerKeys;
+import org.portcullis.customer.AttributeNames;
 import org.portcullis.error.DomainException;
+import org.portcullis.pattern.FunctionCodeTable;
 import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
 import org.portcullis.time.PortcullisClock;
@@ -37,6 +42,7 @@ public class SystemRegistryBean implements SystemRegistry {
     if (registration.roles().isEmpty()) {
       throw DomainException.badInput("invalid-system", "roles", "A system needs at least one role");
     }
+    Set<String> allowance = AttributeNames.check(registration.attributeAllowance());
     String systemId = freshSystemId();
     String secret = Randoms.urlToken(SECRET_BYTES);
     RelyingSystem system =
@@ -47,6 +53,9 @@ public class SystemRegistryBean implements SystemRegistry {
             keys.hasher().fastHash(secret),
             registration.pinPad(),
             clock.now());
+    system.changePatternPolicy(registration.pattern());
+    system.changeShared(registration.shared());
+    system.changeAttributeAllowance(allowance);
     em.persist(system);
     audit.record(
         "staff:" + staffUsername,
@@ -90,6 +99,70 @@ public class SystemRegistryBean implements SystemRegistry {
         .setParameter("systemId", systemId)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public RelyingSystem update(String systemId, Update update, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    List<String> changed = new ArrayList<>();
+    if (update.name() != null) {
+      if (update.name().isBlank()) {
+        throw DomainException.badInput("invalid-system", "name", "A system needs a name");
+      }
+      system.rename(update.name().strip());
+      changed.add("name");
+    }
+    if (update.roles() != null) {
+      if (update.roles().isEmpty()) {
+        throw DomainException.badInput(
+            "invalid-system", "roles", "A system needs at least one role");
+      }
+      system.changeRoles(update.roles());
+      changed.add("roles=" + update.roles());
+    }
+    if (update.pinPad() != null) {
+      system.changePinPadPolicy(update.pinPad());
+      changed.add("pinpad");
+    }
+    if (update.pattern() != null) {
+      system.changePatternPolicy(update.pattern());
+      changed.add("pattern");
+    }
+    if (update.shared() != null) {
+      system.changeShared(update.shared());
+      changed.add("shared=" + update.shared());
+    }
+    if (update.attributeAllowance() != null) {
+      Set<String> allowance = AttributeNames.check(update.attributeAllowance());
+      system.changeAttributeAllowance(allowance);
+      changed.add("attributeAllowance=" + new TreeSet<>(allowance));
+    }
+    audit.record(
+        "staff:" + staffUsername,
+        "system.update",
+        "system:" + systemId,
+        "OK",
+        String.join(" ", changed));
+    return system;
+  }
+
+  @Override
+  public RelyingSystem changeFunctionCodes(
+      String systemId, FunctionCodeTable table, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    system.changeFunctionCodes(table);
+    audit.record(
+        "staff:" + staffUsername,
+        "system.function-codes",
+        "system:" + systemId,
+        "OK",
+        "positions=" + table.positions() + " codes=" + table.codes().size());
+    return system;
+  }
+
+  private RelyingSystem existing(String systemId) {
+    return find(systemId)
+        .orElseThrow(() -> DomainException.notFound("unknown-system", "No system " + systemId));
   }
 
   @Override
