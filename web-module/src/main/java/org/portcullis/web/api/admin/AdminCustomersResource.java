@@ -21,18 +21,22 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.customer.Customer;
+import org.portcullis.customer.CustomerAttributes;
 import org.portcullis.customer.CustomerService;
 import org.portcullis.error.DomainException;
 import org.portcullis.handset.HandsetService;
 import org.portcullis.lockout.Factor;
 import org.portcullis.lockout.LockoutService;
+import org.portcullis.pattern.PatternRegistrations;
 import org.portcullis.staff.StaffRole;
 import org.portcullis.token.TokenService;
+import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.StaffCaller;
 
@@ -91,6 +95,22 @@ public class AdminCustomersResource {
   @EJB LockoutService lockout;
   @EJB TokenService tokens;
   @EJB HandsetService handsets;
+  @EJB PatternRegistrations registrations;
+  @EJB CustomerAttributes attributes;
+
+  /** The table to register on, and the system the pattern is for (none: every system). */
+  public static class RegistrationRequest {
+    @NotNull public Long tableId;
+    public String systemId;
+  }
+
+  public record RegistrationLink(String link, Instant expiresAt) {}
+
+  public static class AttributesRequest {
+    @NotNull public Map<String, String> attributes;
+  }
+
+  public record AttributesView(Map<String, String> attributes) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -187,6 +207,59 @@ public class AdminCustomersResource {
   @Operation(summary = "The customer's enrolled handsets, with their key algorithm")
   public List<HandsetService.HandsetInfo> handsets(@PathParam("account") String account) {
     return handsets.ofCustomer(account);
+  }
+
+  @POST
+  @Path("{account}/pattern-registration")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR})
+  @Operation(
+      summary = "Send the customer a pattern registration link",
+      description =
+          "{tableId, systemId?}: a single-use link valid 24 hours, texted to the customer's MSISDN"
+              + " and mailed (with a QR code) when they have an email address. Replaces any open"
+              + " registration of the customer. The answer carries the link too, for staff who"
+              + " hand it over in person.")
+  @APIResponse(responseCode = "201", description = "{link, expiresAt}")
+  @APIResponse(responseCode = "409", description = "pattern-table-retired")
+  public Response startRegistration(
+      @PathParam("account") String account,
+      @Valid @NotNull(message = "a JSON body is required") RegistrationRequest request,
+      @Context SecurityContext caller) {
+    PatternRegistrations.Link link =
+        registrations.start(account, request.tableId, request.systemId, Callers.staff(caller));
+    return Response.status(Response.Status.CREATED)
+        .cacheControl(NoStore.cacheControl())
+        .entity(new RegistrationLink(link.url(), link.expiresAt()))
+        .build();
+  }
+
+  @PUT
+  @Path("{account}/attributes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR})
+  @Operation(
+      summary = "Replace the customer's profile attributes",
+      description =
+          "{attributes: {address, phone, email, dateOfBirth, custom.*: value}}; stored encrypted."
+              + " An empty map deletes them all.")
+  @APIResponse(responseCode = "204", description = "Stored")
+  public void replaceAttributes(
+      @PathParam("account") String account,
+      @Valid @NotNull(message = "a JSON body is required") AttributesRequest request,
+      @Context SecurityContext caller) {
+    attributes.replace(account, request.attributes, Callers.staff(caller));
+  }
+
+  @GET
+  @Path("{account}/attributes")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(summary = "The customer's profile attributes (the read is audited)")
+  public Response readAttributes(
+      @PathParam("account") String account, @Context SecurityContext caller) {
+    return Response.ok(new AttributesView(attributes.read(account, Callers.staff(caller))))
+        .cacheControl(NoStore.cacheControl())
+        .build();
   }
 
   private CustomerView view(Customer customer) {

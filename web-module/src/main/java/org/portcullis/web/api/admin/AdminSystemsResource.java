@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,15 +22,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.error.DomainException;
+import org.portcullis.pattern.FunctionCodeTable;
+import org.portcullis.pattern.PatternRuleException;
 import org.portcullis.pinpad.PinPadAlgorithm;
 import org.portcullis.pinpad.PinPadLayout;
 import org.portcullis.staff.StaffRole;
+import org.portcullis.system.PatternPolicy;
 import org.portcullis.system.PinPadPolicy;
 import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
@@ -64,6 +70,41 @@ public class AdminSystemsResource {
     }
   }
 
+  /** Temporary-ID settings; every field optional. */
+  public static class TempIdSettings {
+    public Boolean enabled;
+    public String maxAge;
+    public Integer maxUses;
+
+    public TempIdSettings() {}
+
+    TempIdSettings(PatternPolicy policy) {
+      enabled = policy.tempIdsEnabled();
+      maxAge = policy.tempIdMaxAge().toString();
+      maxUses = policy.tempIdMaxUses();
+    }
+  }
+
+  /**
+   * Pattern settings; every field optional (a missing one keeps the current or default value).
+   * {@code duressLockAfter} is an ISO duration or {@code NEVER}.
+   */
+  public static class PatternSettings {
+    public String gridTtl;
+    public TempIdSettings tempIds;
+    public Integer pairwiseIdLength;
+    public String duressLockAfter;
+
+    public PatternSettings() {}
+
+    PatternSettings(PatternPolicy policy) {
+      gridTtl = policy.gridTtl().toString();
+      tempIds = new TempIdSettings(policy);
+      pairwiseIdLength = policy.pairwiseIdLength();
+      duressLockAfter = policy.duressLockAfter().map(Duration::toString).orElse(NEVER);
+    }
+  }
+
   public static class RegisterRequest {
     @NotBlank
     @Size(max = 200)
@@ -71,6 +112,32 @@ public class AdminSystemsResource {
 
     @NotEmpty public Set<@NotNull SystemRole> roles;
     public PinPadSettings pinpad;
+    public PatternSettings pattern;
+    public Boolean shared;
+    public Set<String> attributeAllowance;
+  }
+
+  /** A partial update: members left out keep their values. */
+  public static class UpdateRequest {
+    @Size(min = 1, max = 200)
+    public String name;
+
+    public Set<@NotNull SystemRole> roles;
+    public PinPadSettings pinpad;
+    public PatternSettings pattern;
+    public Boolean shared;
+    public Set<String> attributeAllowance;
+  }
+
+  public static class FunctionCodesRequest {
+    @NotNull public List<@NotNull Integer> positions;
+    @NotNull public Map<String, String> codes;
+  }
+
+  public record FunctionCodesView(List<Integer> positions, Map<String, String> codes) {
+    static FunctionCodesView of(FunctionCodeTable table) {
+      return new FunctionCodesView(table.positions(), table.codes());
+    }
   }
 
   public record Registered(String systemId, String secret) {}
@@ -80,7 +147,11 @@ public class AdminSystemsResource {
       String name,
       Set<SystemRole> roles,
       boolean enabled,
+      boolean shared,
       PinPadSettings pinpad,
+      PatternSettings pattern,
+      FunctionCodesView functionCodes,
+      Set<String> attributeAllowance,
       Instant createdAt) {
     static SystemView of(RelyingSystem system) {
       return new SystemView(
@@ -88,10 +159,16 @@ public class AdminSystemsResource {
           system.name(),
           system.roles(),
           system.enabled(),
+          system.shared(),
           new PinPadSettings(system.pinPad()),
+          new PatternSettings(system.pattern()),
+          FunctionCodesView.of(system.functionCodes()),
+          new TreeSet<>(system.attributeAllowance()),
           system.createdAt());
     }
   }
+
+  private static final String NEVER = "NEVER";
 
   @EJB SystemRegistry systems;
 
@@ -107,7 +184,13 @@ public class AdminSystemsResource {
       @Context SecurityContext caller) {
     SystemRegistry.Credentials credentials =
         systems.register(
-            new SystemRegistry.Registration(request.name, request.roles, policy(request.pinpad)),
+            new SystemRegistry.Registration(
+                request.name,
+                request.roles,
+                policy(request.pinpad),
+                patternPolicy(request.pattern, PatternPolicy.defaults()),
+                Boolean.TRUE.equals(request.shared),
+                request.attributeAllowance == null ? Set.of() : request.attributeAllowance),
             Callers.staff(caller));
     return Response.created(
             UriBuilder.fromPath("/api/v1/admin/systems").path(credentials.systemId()).build())
@@ -131,6 +214,110 @@ public class AdminSystemsResource {
         .find(systemId)
         .map(SystemView::of)
         .orElseThrow(() -> DomainException.notFound("unknown-system", "No system " + systemId));
+  }
+
+  @PUT
+  @Path("{systemId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Change a relying system's settings",
+      description =
+          "A partial update: name, roles, pinpad, pattern {gridTtl, tempIds {enabled, maxAge,"
+              + " maxUses}, pairwiseIdLength, duressLockAfter (ISO duration or NEVER)}, shared,"
+              + " attributeAllowance. Members left out keep their values.")
+  @APIResponse(responseCode = "200", description = "The system as changed")
+  public SystemView update(
+      @PathParam("systemId") String systemId,
+      @Valid @NotNull(message = "a JSON body is required") UpdateRequest request,
+      @Context SecurityContext caller) {
+    RelyingSystem current = existing(systemId);
+    return SystemView.of(
+        systems.update(
+            systemId,
+            new SystemRegistry.Update(
+                request.name,
+                request.roles,
+                request.pinpad == null ? null : policy(request.pinpad),
+                request.pattern == null ? null : patternPolicy(request.pattern, current.pattern()),
+                request.shared,
+                request.attributeAllowance),
+            Callers.staff(caller)));
+  }
+
+  @GET
+  @Path("{systemId}/function-codes")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(summary = "A system's function-code table (the default until changed)")
+  public FunctionCodesView functionCodes(@PathParam("systemId") String systemId) {
+    return FunctionCodesView.of(existing(systemId).functionCodes());
+  }
+
+  @PUT
+  @Path("{systemId}/function-codes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Replace a system's function-code table",
+      description =
+          "{positions: [1], codes: {\"0\": \"PRACTICE\", \"1\": \"READ_ONLY\", \"2\":"
+              + " \"DURESS\", \"9\": \"DUMMY\"}}: positions count from the right of the typed"
+              + " password (1 = rightmost); each code has one digit per position; custom names"
+              + " are allowed. positions [] with codes {} turns function codes off.")
+  @APIResponse(responseCode = "200", description = "The table as stored")
+  @APIResponse(responseCode = "400", description = "bad-function-codes")
+  public FunctionCodesView changeFunctionCodes(
+      @PathParam("systemId") String systemId,
+      @Valid @NotNull(message = "a JSON body is required") FunctionCodesRequest request,
+      @Context SecurityContext caller) {
+    FunctionCodeTable table;
+    try {
+      table = new FunctionCodeTable(request.positions, request.codes);
+    } catch (PatternRuleException broken) {
+      throw DomainException.badInput(broken.rule(), broken.field(), broken.getMessage());
+    }
+    return FunctionCodesView.of(
+        systems.changeFunctionCodes(systemId, table, Callers.staff(caller)).functionCodes());
+  }
+
+  private RelyingSystem existing(String systemId) {
+    return systems
+        .find(systemId)
+        .orElseThrow(() -> DomainException.notFound("unknown-system", "No system " + systemId));
+  }
+
+  private static PatternPolicy patternPolicy(PatternSettings settings, PatternPolicy current) {
+    if (settings == null) {
+      return current;
+    }
+    TempIdSettings tempIds = settings.tempIds == null ? new TempIdSettings() : settings.tempIds;
+    Duration duressLockAfter;
+    if (settings.duressLockAfter == null) {
+      duressLockAfter = current.duressLockAfter().orElse(null);
+    } else if (NEVER.equals(settings.duressLockAfter)) {
+      duressLockAfter = null;
+    } else {
+      duressLockAfter = duration("pattern.duressLockAfter", settings.duressLockAfter);
+    }
+    return new PatternPolicy(
+        settings.gridTtl == null
+            ? current.gridTtl()
+            : duration("pattern.gridTtl", settings.gridTtl),
+        tempIds.enabled == null ? current.tempIdsEnabled() : tempIds.enabled,
+        tempIds.maxAge == null
+            ? current.tempIdMaxAge()
+            : duration("pattern.tempIds.maxAge", tempIds.maxAge),
+        tempIds.maxUses == null ? current.tempIdMaxUses() : tempIds.maxUses,
+        settings.pairwiseIdLength == null ? current.pairwiseIdLength() : settings.pairwiseIdLength,
+        duressLockAfter);
+  }
+
+  private static Duration duration(String field, String text) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(field, field + " must be an ISO-8601 duration such as PT5M");
+    }
   }
 
   private static PinPadPolicy policy(PinPadSettings settings) {
