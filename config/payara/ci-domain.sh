@@ -25,6 +25,8 @@ case "$action" in
     asadmin set-hazelcast-configuration --startport 28900 --dasport 28490 \
       --interfaces 127.0.0.1 --dynamic false >/dev/null
     asadmin create-jvm-options '-Dportcullis.test.base-url=http\://127.0.0.1\:28080' >/dev/null
+    asadmin create-jvm-options '-Dportcullis.public-url=http\://127.0.0.1\:28080' >/dev/null
+    asadmin create-jvm-options '-Dportcullis.alerts.duty-email=duty@portcullis.test' >/dev/null
     PORTCULLIS_DATA="$data" \
       PORTCULLIS_KEYSTORE_PASSWORD="test-keystore-password" \
       PORTCULLIS_ADMIN_PASSWORD="test-admin-password" \

@@ -65,9 +65,20 @@ public final class Api {
   }
 
   private final String authorization;
+  private final String terminal;
 
   private Api(String authorization) {
+    this(authorization, null);
+  }
+
+  private Api(String authorization, String terminal) {
     this.authorization = authorization;
+    this.terminal = terminal;
+  }
+
+  /** A handset: its Bearer token and its handset id as the terminal ID. */
+  public static Api handset(String token, String handsetId) {
+    return new Api("Bearer " + token, handsetId);
   }
 
   public static Api anonymous() {
@@ -111,6 +122,9 @@ public final class Api {
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (terminal != null) {
+      request.header("Portcullis-Terminal-Id", terminal);
     }
     if (json != null) {
       request.header("Content-Type", "application/json");
