@@ -97,7 +97,7 @@ public final class Launcher {
         data.keystorePassword(); // generated on the first start
       }
       demo = options.demo() ? Optional.of(demoCredentials(data)) : Optional.empty();
-      configure(data, demo);
+      configure(data, demo, endpoint);
       ServerLog.redirect(data.root());
     } catch (IOException e) {
       throw new StartupException("data directory " + options.dataDir() + ": " + e, e);
@@ -221,7 +221,14 @@ public final class Launcher {
    * read their settings from system properties, so they must be set before Payara boots. Secrets go
    * by file (deleted once read, for the admin password) or environment instead.
    */
-  private void configure(DataDirectory data, Optional<DemoCredentials> demo) throws IOException {
+  private void configure(DataDirectory data, Optional<DemoCredentials> demo, Endpoint endpoint)
+      throws IOException {
+    // links the server sends (pattern registration) point here unless the operator says otherwise
+    if (System.getProperty("portcullis.public-url") == null
+        && System.getenv("PORTCULLIS_PUBLIC_URL") == null) {
+      String publicUrl = endpoint.baseUri().toString();
+      System.setProperty("portcullis.public-url", publicUrl.substring(0, publicUrl.length() - 1));
+    }
     options.settings().forEach(System::setProperty); // -Dname=value given to the launcher
     System.setProperty("portcullis.data", data.root().toString());
     System.setProperty("portcullis.http.port", Integer.toString(options.port()));

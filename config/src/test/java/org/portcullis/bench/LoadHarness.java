@@ -117,10 +117,20 @@ final class LoadHarness {
   /** Sends a request and returns the body; throws unless the status is {@code expected}. */
   String send(String method, String path, String authorization, String body, int expected)
       throws Exception {
+    return send(method, path, authorization, null, body, expected);
+  }
+
+  /** {@link #send} with the {@code Portcullis-Terminal-Id} header of a customer's app. */
+  String send(
+      String method, String path, String authorization, String terminal, String body, int expected)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (terminal != null) {
+      request.header("Portcullis-Terminal-Id", terminal);
     }
     if (body != null) {
       request.header("Content-Type", "application/json");
