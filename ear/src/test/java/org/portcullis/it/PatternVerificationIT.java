@@ -426,6 +426,35 @@ class PatternVerificationIT {
   }
 
   @Test
+  void aHandsetOverItsRateIsToldToWaitAndServedAgainAfterwards() {
+    PatternCustomer customer = PatternFixtures.registered();
+    TestSystem bank = PatternFixtures.verifier();
+    // the handset limit is 10 per second with a burst of 40; the server clock stands still here
+    Api.Reply throttled = null;
+    for (int i = 0; i < 60 && throttled == null; i++) {
+      Api.Reply reply =
+          customer.api().post(CHALLENGES, "{\"systemId\":\"" + bank.systemId() + "\"}");
+      if (reply.status() == 429) {
+        throttled = reply;
+      } else {
+        assertEquals(201, reply.status(), reply::toString);
+      }
+    }
+    assertTrue(throttled != null, "60 challenges at once exceed the burst");
+    assertEquals("application/problem+json", throttled.contentType());
+    assertTrue(throttled.text().contains("rate-limited"), throttled::toString);
+    long wait = Long.parseLong(throttled.header("Retry-After").orElseThrow());
+    assertTrue(wait >= 1, "Retry-After in whole seconds");
+    // the relying system has its own budget
+    assertEquals("FAIL", verify(bank, customer.account(), "000000").getString("result"));
+    clock.advance(Duration.ofSeconds(wait));
+    assertEquals(
+        "OK",
+        verify(bank, customer.account(), passwordFor(challenge(customer, bank)))
+            .getString("result"));
+  }
+
+  @Test
   void badInputIsRefusedAndChangesNothing() {
     PatternCustomer customer = PatternFixtures.registered();
     TestSystem bank = PatternFixtures.verifier();
