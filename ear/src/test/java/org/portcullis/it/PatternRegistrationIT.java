@@ -228,8 +228,7 @@ class PatternRegistrationIT {
       }
     }
     // and a candidate registers like any pattern
-    Api.Reply grid = Api.anonymous().post(registration(token), "{\"positions\":\"" + first + "\"}");
-    assertEquals(200, grid.status(), grid::toString);
+    confirmAsFormal(customer, token, first);
   }
 
   @Test
@@ -241,6 +240,10 @@ class PatternRegistrationIT {
     JsonObject round =
         Api.anonymous().post(registration(token) + "/narrowing", "{\"length\":6}").json();
     assertEquals(1, round.getInt("round"));
+    Api.Reply wrongLength =
+        Api.anonymous().post(registration(token) + "/narrowing/answers", "{\"digits\":\"12\"}");
+    assertEquals(400, wrongLength.status(), wrongLength::toString);
+    assertEquals("urn:portcullis:problem:narrowing-mismatch", wrongLength.json().getString("type"));
     int answers = 0;
     while (!round.containsKey("positions") || round.isNull("positions")) {
       JsonArray shown = round.getJsonArray("digits");
@@ -258,9 +261,13 @@ class PatternRegistrationIT {
       assertTrue(answers <= 2, "two answers suffice");
     }
     assertEquals("7,30,2,45,19,33", round.getString("positions"));
-    Api.Reply mismatch =
-        Api.anonymous().post(registration(token) + "/narrowing/answers", "{\"digits\":\"123456\"}");
-    assertEquals(409, mismatch.status(), "narrowing finished: " + mismatch);
+    confirmAsFormal(customer, token, round.getString("positions"));
+    assertEquals(
+        410,
+        Api.anonymous()
+            .post(registration(token) + "/narrowing/answers", "{\"digits\":\"123456\"}")
+            .status(),
+        "the link is used");
   }
 
   @Test
@@ -304,6 +311,22 @@ class PatternRegistrationIT {
       assertEquals(typed[1], answer.getString("result"), typed[0]);
       assertEquals(typed[2], answer.getString("function"), typed[0]);
     }
+  }
+
+  /** Confirms the phone, submits {@code positions} (no rule) and answers the confirmation grid. */
+  private static void confirmAsFormal(TestCustomer customer, String token, String positions) {
+    PatternFixtures.confirmPhone(customer, token);
+    Api.Reply grid =
+        Api.anonymous().post(registration(token), "{\"positions\":\"" + positions + "\"}");
+    assertEquals(200, grid.status(), grid::toString);
+    String password =
+        PatternFixtures.password(
+            grid.json().getString("digits"), PatternFixtures.cells(positions), 0);
+    Api.Reply formal =
+        Api.anonymous()
+            .post(registration(token) + "/confirmation", "{\"password\":\"" + password + "\"}");
+    assertEquals(200, formal.status(), formal::toString);
+    assertEquals("FORMAL", formal.json().getString("state"));
   }
 
   private static String candidate(String token, int n) {
