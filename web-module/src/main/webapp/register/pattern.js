@@ -1589,7 +1589,8 @@ function startPatternRegistration(doc, win) {
       ? 'Find the cells of your pattern on this grid, in order, and type the digit shown in each '
           + 'one.'
       : 'Nearly there. Only the cells that could still be yours show a digit. Find your cells '
-          + 'again, in order, and type their digits.';
+          + 'again, in order, and type their digits; where one of your cells is blank, it is '
+          + 'already found: type 0 for it.';
     $('narrow-digits-hint').textContent = `${narrow.length} digits, one for each cell of your `
         + 'pattern, in order.';
     $('narrow-digits').maxLength = narrow.length;
