@@ -16,14 +16,20 @@ public final class Fixtures {
   public record TestSystem(String systemId, String secret, Api api) {}
 
   public static TestSystem system(String pinpadJson) {
+    return system("[\"VERIFIER\"]", "\"pinpad\":" + pinpadJson);
+  }
+
+  /** A relying system with the given roles (a JSON array) and extra JSON members, if any. */
+  public static TestSystem system(String roles, String extraMembers) {
     Api.Reply reply =
         Api.admin()
             .post(
                 "/api/v1/admin/systems",
                 "{\"name\":\"Test bank "
                     + RANDOM.nextInt(1_000_000)
-                    + "\",\"roles\":[\"VERIFIER\"],\"pinpad\":"
-                    + pinpadJson
+                    + "\",\"roles\":"
+                    + roles
+                    + (extraMembers.isEmpty() ? "" : "," + extraMembers)
                     + "}");
     assertEquals(201, reply.status(), reply::toString);
     JsonObject body = reply.json();

@@ -3,9 +3,7 @@ package org.portcullis.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +32,6 @@ final class PatternFixtures {
 
   static final int ADD = 3;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
   private static final Pattern PHONE_CODE = Pattern.compile("Portcullis code is ([0-9]{6})");
 
@@ -47,28 +44,8 @@ final class PatternFixtures {
     }
   }
 
-  /** A relying system with the given roles and extra JSON members (e.g. pattern settings). */
-  static Fixtures.TestSystem system(String roles, String extra) {
-    Api.Reply reply =
-        Api.admin()
-            .post(
-                "/api/v1/admin/systems",
-                "{\"name\":\"Pattern bank "
-                    + RANDOM.nextInt(1_000_000)
-                    + "\",\"roles\":"
-                    + roles
-                    + (extra.isEmpty() ? "" : "," + extra)
-                    + "}");
-    assertEquals(201, reply.status(), reply::toString);
-    JsonObject body = reply.json();
-    return new Fixtures.TestSystem(
-        body.getString("systemId"),
-        body.getString("secret"),
-        Api.basic(body.getString("systemId"), body.getString("secret")));
-  }
-
   static Fixtures.TestSystem verifier() {
-    return system("[\"VERIFIER\"]", "");
+    return Fixtures.system("[\"VERIFIER\"]", "");
   }
 
   /** A customer with a handset and the pattern {@link #CELLS} with rule +{@link #ADD}. */

@@ -163,7 +163,7 @@ class PatternVerificationIT {
   void everyDefaultFunctionCodeAndACustomTable() {
     PatternCustomer customer = PatternFixtures.registered();
     TestSystem bank =
-        PatternFixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"NEVER\"}");
+        Fixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"NEVER\"}");
     String[][] cases = {{"0", "PRACTICE"}, {"1", "READ_ONLY"}, {"2", "DURESS"}, {"9", "DUMMY"}};
     for (String[] c : cases) {
       JsonObject answer =
@@ -214,7 +214,7 @@ class PatternVerificationIT {
   void duressRaisesAnAlertNotifiesDutyAndLocksAfterTheSession() throws Exception {
     PatternCustomer customer = PatternFixtures.registered();
     TestSystem bank =
-        PatternFixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"PT10M\"}");
+        Fixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"PT10M\"}");
     JsonObject plain = verify(bank, customer.account(), passwordFor(challenge(customer, bank)));
     JsonObject duress =
         verify(bank, customer.account(), passwordFor(challenge(customer, bank)) + "2");
@@ -273,7 +273,7 @@ class PatternVerificationIT {
   void temporaryIdsAreReusedUntilTheirUsesOrAgeRunOut() {
     PatternCustomer customer = PatternFixtures.registered();
     TestSystem desk =
-        PatternFixtures.system(
+        Fixtures.system(
             "[\"VERIFIER\"]",
             "\"pattern\":{\"tempIds\":{\"enabled\":true,\"maxAge\":\"PT1H\",\"maxUses\":2}}");
     JsonObject first = challenge(customer, desk);
@@ -389,7 +389,7 @@ class PatternVerificationIT {
                 "{\"attributes\":{\"email\":\"ann@example.org\",\"address\":\"1 High St\",\"dateOfBirth\":\"1980-02-29\"}}");
     assertEquals(204, stored.status(), stored::toString);
     TestSystem hotel =
-        PatternFixtures.system(
+        Fixtures.system(
             "[\"VERIFIER\",\"CONFIRMER\"]", "\"attributeAllowance\":[\"email\",\"address\"]");
     JsonObject grid =
         challenge(
@@ -414,7 +414,7 @@ class PatternVerificationIT {
                 CHALLENGES, "{\"systemId\":\"" + bank.systemId() + "\",\"disclose\":[\"email\"]}");
     assertEquals(400, refused.status(), refused::toString);
     TestSystem fleet =
-        PatternFixtures.system(
+        Fixtures.system(
             "[\"VERIFIER\",\"CONFIRMER\"]", "\"shared\":true,\"attributeAllowance\":[\"email\"]");
     JsonObject fleetOk = verify(fleet, customer.account(), passwordFor(challenge(customer, fleet)));
     assertEquals(

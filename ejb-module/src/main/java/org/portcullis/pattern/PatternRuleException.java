@@ -1,11 +1,12 @@
 package org.portcullis.pattern;
 
 import java.util.Objects;
+import org.portcullis.error.DomainException;
 
 /**
  * A pattern, table, rule or function-code table that breaks one of the product's rules (SPEC
  * §3.1–3.3). Carries a stable slug for the rule ({@link #rule()}) and the request field at fault
- * ({@link #field()}) so the web tier can map it to a problem report without parsing the message.
+ * ({@link #field()}); services answer it as {@link #asBadInput()}, the 400 problem naming both.
  *
  * <p>The message is shown to the customer or to staff, so it never contains the cells, digits or
  * conversion rule of a pattern: only the rule broken and, for tables, the table's own numbers.
@@ -36,5 +37,10 @@ public final class PatternRuleException extends RuntimeException {
   /** The request field at fault, e.g. {@code positions} or {@code rule}. */
   public String field() {
     return field;
+  }
+
+  /** The bad-input problem the caller sees: typed by the rule's slug, naming the field. */
+  public DomainException asBadInput() {
+    return DomainException.badInput(rule, field, getMessage());
   }
 }

@@ -97,6 +97,43 @@ public class PatternPolicy {
         DEFAULT_DURESS_LOCK_AFTER);
   }
 
+  /**
+   * A partial change of a policy: every null member keeps the current value; {@code
+   * neverLockOnDuress} switches the duress lock off (it wins over {@code duressLockAfter}).
+   */
+  public record Change(
+      Duration gridTtl,
+      Boolean tempIdsEnabled,
+      Duration tempIdMaxAge,
+      Integer tempIdMaxUses,
+      Integer pairwiseIdLength,
+      Duration duressLockAfter,
+      boolean neverLockOnDuress) {}
+
+  /**
+   * This policy with {@code change} applied, checked like a new one.
+   *
+   * @throws DomainException (bad input) naming the field at fault
+   */
+  public PatternPolicy with(Change change) {
+    if (change == null) {
+      return this;
+    }
+    Duration lockAfter =
+        change.neverLockOnDuress()
+            ? null
+            : change.duressLockAfter() != null
+                ? change.duressLockAfter()
+                : duressLockAfter().orElse(null);
+    return new PatternPolicy(
+        change.gridTtl() == null ? gridTtl() : change.gridTtl(),
+        change.tempIdsEnabled() == null ? tempIdsEnabled : change.tempIdsEnabled(),
+        change.tempIdMaxAge() == null ? tempIdMaxAge() : change.tempIdMaxAge(),
+        change.tempIdMaxUses() == null ? tempIdMaxUses : change.tempIdMaxUses(),
+        change.pairwiseIdLength() == null ? pairwiseIdLength : change.pairwiseIdLength(),
+        lockAfter);
+  }
+
   private static DomainException invalid(String field, String detail) {
     return DomainException.badInput("invalid-pattern-policy", field, detail);
   }

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.portcullis.error.DomainException;
 import org.portcullis.pattern.FunctionCodeTable;
 
 /**
@@ -104,6 +105,16 @@ public class RelyingSystem {
 
   public boolean hasRole(SystemRole role) {
     return roles().contains(role);
+  }
+
+  /**
+   * @throws DomainException forbidden ({@code role-required}) unless the system has {@code role}
+   */
+  public void requireRole(SystemRole role) {
+    if (!hasRole(role)) {
+      throw DomainException.forbidden(
+          "role-required", "This system is not registered as a " + role);
+    }
   }
 
   public void rotateSecret(String newSecretHash) {

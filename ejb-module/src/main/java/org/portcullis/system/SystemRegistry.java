@@ -1,9 +1,9 @@
 package org.portcullis.system;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.portcullis.pattern.FunctionCodeTable;
 
 /** Registers relying systems and authenticates their calls. */
 public interface SystemRegistry {
@@ -30,7 +30,7 @@ public interface SystemRegistry {
       String name,
       Set<SystemRole> roles,
       PinPadPolicy pinPad,
-      PatternPolicy pattern,
+      PatternPolicy.Change pattern,
       Boolean shared,
       Set<String> attributeAllowance) {}
 
@@ -56,9 +56,13 @@ public interface SystemRegistry {
   /**
    * Replaces a system's function-code table (SPEC §3.3); audited.
    *
-   * @throws org.portcullis.error.DomainException not found
+   * @param positions designated positions counted from the right; empty turns codes off
+   * @param codes code → function name
+   * @throws org.portcullis.error.DomainException not found, or bad input ({@code
+   *     bad-function-codes}) naming the field, leaving the table as it was
    */
-  RelyingSystem changeFunctionCodes(String systemId, FunctionCodeTable table, String staffUsername);
+  RelyingSystem changeFunctionCodes(
+      String systemId, List<Integer> positions, Map<String, String> codes, String staffUsername);
 
   List<RelyingSystem> list();
 }

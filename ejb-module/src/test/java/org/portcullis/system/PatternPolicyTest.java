@@ -59,4 +59,35 @@ class PatternPolicyTest {
             new PatternPolicy(
                 Duration.ofMinutes(5), true, Duration.ofDays(1), 1, 8, Duration.ofDays(2)));
   }
+
+  @Test
+  void aChangeKeepsWhatItLeavesOutAndCanSwitchTheDuressLockOff() {
+    PatternPolicy base = PatternPolicy.defaults();
+    PatternPolicy changed =
+        base.with(
+            new PatternPolicy.Change(
+                Duration.ofMinutes(2), true, null, 3, null, Duration.ofMinutes(1), false));
+    assertEquals(Duration.ofMinutes(2), changed.gridTtl());
+    assertTrue(changed.tempIdsEnabled());
+    assertEquals(base.tempIdMaxAge(), changed.tempIdMaxAge());
+    assertEquals(3, changed.tempIdMaxUses());
+    assertEquals(base.pairwiseIdLength(), changed.pairwiseIdLength());
+    assertEquals(Optional.of(Duration.ofMinutes(1)), changed.duressLockAfter());
+
+    PatternPolicy never =
+        changed.with(new PatternPolicy.Change(null, null, null, null, null, null, true));
+    assertEquals(Optional.empty(), never.duressLockAfter());
+    assertEquals(Duration.ofMinutes(2), never.gridTtl());
+    assertEquals(
+        Optional.empty(),
+        never
+            .with(new PatternPolicy.Change(null, null, null, null, 10, null, false))
+            .duressLockAfter());
+    assertThrows(
+        DomainException.class,
+        () ->
+            base.with(
+                new PatternPolicy.Change(
+                    Duration.ofHours(1), null, null, null, null, null, false)));
+  }
 }

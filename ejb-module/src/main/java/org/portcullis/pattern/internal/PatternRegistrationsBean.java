@@ -5,10 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.portcullis.audit.AuditLog;
 import org.portcullis.crypto.Randoms;
 import org.portcullis.crypto.SecretBox;
@@ -45,7 +49,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
   private static final int MAX_PHONE_CODES = 5;
   private static final int MAX_CONFIRMATION_FAILURES = 5;
   private static final int MAX_CANDIDATE = 1000;
-  private static final java.time.Duration PHONE_CODE_TTL = java.time.Duration.ofMinutes(10);
+  private static final Duration PHONE_CODE_TTL = Duration.ofMinutes(10);
 
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
@@ -273,7 +277,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
                 submission.positions(), submission.rule(), submission.mode(), rules);
       }
     } catch (PatternRuleException broken) {
-      throw RuleProblems.badInput(broken);
+      throw broken.asBadInput();
     }
     Grid grid = Grid.random(rules.rows(), rules.cols(), Randoms.secureRandom());
     Instant until = clock.now().plus(PatternSettings.PROVISIONAL_TTL);
@@ -349,7 +353,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
         em.createNamedQuery("StoredPattern.ofCustomer", StoredPattern.class)
             .setParameter("customerRef", customer.id())
             .getResultList()) {
-      if (java.util.Objects.equals(older.systemRef().orElse(null), systemRef)) {
+      if (Objects.equals(older.systemRef().orElse(null), systemRef)) {
         em.remove(older);
       }
     }
@@ -398,11 +402,11 @@ public class PatternRegistrationsBean implements PatternRegistrations {
             .map(NarrowingState::decode)
             .orElseThrow(
                 () -> DomainException.conflict("narrowing-not-started", "Start narrowing first"));
-    List<java.util.Set<Integer>> kept;
+    List<Set<Integer>> kept;
     try {
       kept = Narrowing.keep(state.candidates(), state.shown(), digits);
     } catch (PatternRuleException broken) {
-      throw RuleProblems.badInput(broken);
+      throw broken.asBadInput();
     }
     Optional<List<Integer>> found = Narrowing.resolved(kept);
     if (found.isPresent()) {
@@ -425,11 +429,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
       digits.add(digit < 0 ? null : digit);
     }
     return new NarrowingStep(
-        state.round(),
-        rules.rows(),
-        rules.cols(),
-        java.util.Collections.unmodifiableList(digits),
-        null);
+        state.round(), rules.rows(), rules.cols(), Collections.unmodifiableList(digits), null);
   }
 
   private PatternRegistration provisional(String token) {

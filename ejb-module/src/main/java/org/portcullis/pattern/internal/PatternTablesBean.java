@@ -152,7 +152,7 @@ public class PatternTablesBean implements PatternTables {
     try {
       return new TableRules(rows, cols, minLength, maxCellUses, rejectAdjacent);
     } catch (PatternRuleException broken) {
-      throw RuleProblems.badInput(broken);
+      throw broken.asBadInput();
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -98,8 +99,7 @@ public class PatternVerificationsBean implements PatternVerifications {
       throw DomainException.notFound(
           "unknown-use-id", "No such use ID, or it was used or has expired");
     }
-    Challenge challenge = open(customer, system, PendingVerification.Flow.B, claimed, disclose);
-    return challenge;
+    return open(customer, system, PendingVerification.Flow.B, claimed, disclose);
   }
 
   private Challenge open(
@@ -236,14 +236,12 @@ public class PatternVerificationsBean implements PatternVerifications {
 
   @Override
   public Verification verify(RelyingSystem caller, String account, String tempId, String password) {
-    requireVerifier(caller);
+    caller.requireRole(SystemRole.VERIFIER);
     if ((account == null) == (tempId == null)) {
       throw DomainException.badInput(
           "invalid-verification", "account", "Send exactly one of account and tempId");
     }
-    if (password == null || !password.matches(PASSWORD)) {
-      throw DomainException.badInput("invalid-password", "password", "password is 1-40 digits");
-    }
+    requirePassword(password);
     String actor = "system:" + caller.systemId();
     Optional<Customer> customer;
     if (account != null) {
@@ -280,9 +278,7 @@ public class PatternVerificationsBean implements PatternVerifications {
 
   @Override
   public void answer(TokenService.Approved handset, String eventId, String password) {
-    if (password == null || !password.matches(PASSWORD)) {
-      throw DomainException.badInput("invalid-password", "password", "password is 1-40 digits");
-    }
+    requirePassword(password);
     Customer customer = customer(handset);
     PendingVerification pending =
         em.createNamedQuery("PendingVerification.byEventId", PendingVerification.class)
@@ -309,7 +305,7 @@ public class PatternVerificationsBean implements PatternVerifications {
 
   @Override
   public IssuedUseId issueUseId(RelyingSystem caller) {
-    requireVerifier(caller);
+    caller.requireRole(SystemRole.VERIFIER);
     Instant now = clock.now();
     for (int draw = 0; draw < MAX_DRAWS; draw++) {
       String candidate = Randoms.digits(6);
@@ -329,9 +325,7 @@ public class PatternVerificationsBean implements PatternVerifications {
       }
     }
     throw DomainException.throttled(
-        "use-ids-exhausted",
-        "Too many live use IDs; try again shortly",
-        java.time.Duration.ofSeconds(5));
+        "use-ids-exhausted", "Too many live use IDs; try again shortly", Duration.ofSeconds(5));
   }
 
   @Override
@@ -386,10 +380,7 @@ public class PatternVerificationsBean implements PatternVerifications {
 
   @Override
   public Map<String, String> releaseAttributes(RelyingSystem caller, String verificationId) {
-    if (!caller.hasRole(SystemRole.CONFIRMER)) {
-      throw DomainException.forbidden(
-          "role-required", "This system is not registered as a CONFIRMER");
-    }
+    caller.requireRole(SystemRole.CONFIRMER);
     if (caller.shared()) {
       throw DomainException.forbidden(
           "shared-system", "A shared system ID never receives personal attributes");
@@ -425,16 +416,15 @@ public class PatternVerificationsBean implements PatternVerifications {
     return released;
   }
 
+  private static void requirePassword(String password) {
+    if (password == null || !password.matches(PASSWORD)) {
+      throw DomainException.badInput("invalid-password", "password", "password is 1-40 digits");
+    }
+  }
+
   private Customer customer(TokenService.Approved handset) {
     return customers
         .find(handset.account())
         .orElseThrow(() -> DomainException.notFound("unknown-customer", "No such customer"));
-  }
-
-  private static void requireVerifier(RelyingSystem caller) {
-    if (!caller.hasRole(SystemRole.VERIFIER)) {
-      throw DomainException.forbidden(
-          "role-required", "This system is not registered as a VERIFIER");
-    }
   }
 }

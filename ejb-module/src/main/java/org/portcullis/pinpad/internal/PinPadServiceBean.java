@@ -50,7 +50,7 @@ public class PinPadServiceBean implements PinPadService {
 
   @Override
   public OpenedPad open(RelyingSystem caller, String account) {
-    requireVerifier(caller);
+    caller.requireRole(SystemRole.VERIFIER);
     if (account == null || account.isBlank() || account.length() > 64) {
       throw DomainException.badInput("invalid-account", "account", "account is required");
     }
@@ -105,7 +105,7 @@ public class PinPadServiceBean implements PinPadService {
 
   @Override
   public Result verify(RelyingSystem caller, String sessionKey, String otc) {
-    requireVerifier(caller);
+    caller.requireRole(SystemRole.VERIFIER);
     if (otc == null || !otc.matches(OTC_PATTERN)) {
       throw DomainException.badInput("invalid-otc", "otc", "otc must be 4 to 10 digits");
     }
@@ -168,12 +168,5 @@ public class PinPadServiceBean implements PinPadService {
 
   private static DomainException unknownSession() {
     return DomainException.notFound("unknown-session", "No such PIN pad session");
-  }
-
-  private static void requireVerifier(RelyingSystem caller) {
-    if (!caller.hasRole(SystemRole.VERIFIER)) {
-      throw DomainException.forbidden(
-          "role-required", "This system is not registered as a VERIFIER");
-    }
   }
 }

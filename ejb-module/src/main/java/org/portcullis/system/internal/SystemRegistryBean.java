@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import org.portcullis.crypto.internal.ServerKeys;
 import org.portcullis.customer.AttributeNames;
 import org.portcullis.error.DomainException;
 import org.portcullis.pattern.FunctionCodeTable;
+import org.portcullis.pattern.PatternRuleException;
 import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
 import org.portcullis.time.PortcullisClock;
@@ -125,7 +127,7 @@ public class SystemRegistryBean implements SystemRegistry {
       changed.add("pinpad");
     }
     if (update.pattern() != null) {
-      system.changePatternPolicy(update.pattern());
+      system.changePatternPolicy(system.pattern().with(update.pattern()));
       changed.add("pattern");
     }
     if (update.shared() != null) {
@@ -148,8 +150,14 @@ public class SystemRegistryBean implements SystemRegistry {
 
   @Override
   public RelyingSystem changeFunctionCodes(
-      String systemId, FunctionCodeTable table, String staffUsername) {
+      String systemId, List<Integer> positions, Map<String, String> codes, String staffUsername) {
     RelyingSystem system = existing(systemId);
+    FunctionCodeTable table;
+    try {
+      table = new FunctionCodeTable(positions, codes);
+    } catch (PatternRuleException broken) {
+      throw broken.asBadInput();
+    }
     system.changeFunctionCodes(table);
     audit.record(
         "staff:" + staffUsername,

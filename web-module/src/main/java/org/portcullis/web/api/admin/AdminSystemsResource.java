@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.error.DomainException;
 import org.portcullis.pattern.FunctionCodeTable;
-import org.portcullis.pattern.PatternRuleException;
 import org.portcullis.pinpad.PinPadAlgorithm;
 import org.portcullis.pinpad.PinPadLayout;
 import org.portcullis.staff.StaffRole;
@@ -188,7 +187,7 @@ public class AdminSystemsResource {
                 request.name,
                 request.roles,
                 policy(request.pinpad),
-                patternPolicy(request.pattern, PatternPolicy.defaults()),
+                PatternPolicy.defaults().with(patternChange(request.pattern)),
                 Boolean.TRUE.equals(request.shared),
                 request.attributeAllowance == null ? Set.of() : request.attributeAllowance),
             Callers.staff(caller));
@@ -210,10 +209,7 @@ public class AdminSystemsResource {
   @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
   @Operation(summary = "One relying system (never its secret)")
   public SystemView get(@PathParam("systemId") String systemId) {
-    return systems
-        .find(systemId)
-        .map(SystemView::of)
-        .orElseThrow(() -> DomainException.notFound("unknown-system", "No system " + systemId));
+    return SystemView.of(existing(systemId));
   }
 
   @PUT
@@ -231,7 +227,6 @@ public class AdminSystemsResource {
       @PathParam("systemId") String systemId,
       @Valid @NotNull(message = "a JSON body is required") UpdateRequest request,
       @Context SecurityContext caller) {
-    RelyingSystem current = existing(systemId);
     return SystemView.of(
         systems.update(
             systemId,
@@ -239,7 +234,7 @@ public class AdminSystemsResource {
                 request.name,
                 request.roles,
                 request.pinpad == null ? null : policy(request.pinpad),
-                request.pattern == null ? null : patternPolicy(request.pattern, current.pattern()),
+                patternChange(request.pattern),
                 request.shared,
                 request.attributeAllowance),
             Callers.staff(caller)));
@@ -270,14 +265,10 @@ public class AdminSystemsResource {
       @PathParam("systemId") String systemId,
       @Valid @NotNull(message = "a JSON body is required") FunctionCodesRequest request,
       @Context SecurityContext caller) {
-    FunctionCodeTable table;
-    try {
-      table = new FunctionCodeTable(request.positions, request.codes);
-    } catch (PatternRuleException broken) {
-      throw DomainException.badInput(broken.rule(), broken.field(), broken.getMessage());
-    }
     return FunctionCodesView.of(
-        systems.changeFunctionCodes(systemId, table, Callers.staff(caller)).functionCodes());
+        systems
+            .changeFunctionCodes(systemId, request.positions, request.codes, Callers.staff(caller))
+            .functionCodes());
   }
 
   private RelyingSystem existing(String systemId) {
@@ -286,30 +277,23 @@ public class AdminSystemsResource {
         .orElseThrow(() -> DomainException.notFound("unknown-system", "No system " + systemId));
   }
 
-  private static PatternPolicy patternPolicy(PatternSettings settings, PatternPolicy current) {
+  /** The members staff gave, as a change of a policy; durations parsed, nothing merged here. */
+  private static PatternPolicy.Change patternChange(PatternSettings settings) {
     if (settings == null) {
-      return current;
+      return null;
     }
     TempIdSettings tempIds = settings.tempIds == null ? new TempIdSettings() : settings.tempIds;
-    Duration duressLockAfter;
-    if (settings.duressLockAfter == null) {
-      duressLockAfter = current.duressLockAfter().orElse(null);
-    } else if (NEVER.equals(settings.duressLockAfter)) {
-      duressLockAfter = null;
-    } else {
-      duressLockAfter = duration("pattern.duressLockAfter", settings.duressLockAfter);
-    }
-    return new PatternPolicy(
-        settings.gridTtl == null
-            ? current.gridTtl()
-            : duration("pattern.gridTtl", settings.gridTtl),
-        tempIds.enabled == null ? current.tempIdsEnabled() : tempIds.enabled,
-        tempIds.maxAge == null
-            ? current.tempIdMaxAge()
-            : duration("pattern.tempIds.maxAge", tempIds.maxAge),
-        tempIds.maxUses == null ? current.tempIdMaxUses() : tempIds.maxUses,
-        settings.pairwiseIdLength == null ? current.pairwiseIdLength() : settings.pairwiseIdLength,
-        duressLockAfter);
+    boolean never = NEVER.equals(settings.duressLockAfter);
+    return new PatternPolicy.Change(
+        settings.gridTtl == null ? null : duration("pattern.gridTtl", settings.gridTtl),
+        tempIds.enabled,
+        tempIds.maxAge == null ? null : duration("pattern.tempIds.maxAge", tempIds.maxAge),
+        tempIds.maxUses,
+        settings.pairwiseIdLength,
+        settings.duressLockAfter == null || never
+            ? null
+            : duration("pattern.duressLockAfter", settings.duressLockAfter),
+        never);
   }
 
   private static Duration duration(String field, String text) {
@@ -324,16 +308,11 @@ public class AdminSystemsResource {
     if (settings == null) {
       return PinPadPolicy.defaults();
     }
-    Duration ttl = null;
-    if (settings.ttl != null) {
-      try {
-        ttl = Duration.parse(settings.ttl);
-      } catch (DateTimeParseException e) {
-        throw new InvalidFieldException(
-            "pinpad.ttl", "pinpad.ttl must be an ISO-8601 duration such as PT2M");
-      }
-    }
     return PinPadPolicy.of(
-        settings.algorithm, settings.layout, settings.shuffle, settings.textMode, ttl);
+        settings.algorithm,
+        settings.layout,
+        settings.shuffle,
+        settings.textMode,
+        settings.ttl == null ? null : duration("pinpad.ttl", settings.ttl));
   }
 }
