@@ -47,6 +47,11 @@ final class EmbeddedPayara implements AutoCloseable {
       }
       Files.copy(in, domainXml, StandardCopyOption.REPLACE_EXISTING);
     }
+    int offset = Preflight.internalPortOffset();
+    if (offset != 0) {
+      Files.writeString(
+          domainXml, Preflight.shiftInternalPorts(Files.readString(domainXml), offset));
+    }
     GlassFishProperties properties = new GlassFishProperties();
     properties.setConfigFileURI(domainXml.toUri().toString());
     // read-only: Payara must not write its runtime changes back into our copy

@@ -32,7 +32,47 @@ final class Preflight {
   private static final Map<Integer, String> PAYARA_PORTS =
       new TreeMap<>(Map.of(4848, "Payara admin", 3700, "IIOP", 7676, "JMS"));
 
+  /**
+   * Moves the fixed internal ports by this much so that a second launcher can run on the same host
+   * (developers running two builds side by side); 0, the default, keeps the ports above.
+   */
+  static final String PORT_OFFSET_PROPERTY = "portcullis.internal-port-offset";
+
+  private static final java.util.regex.Pattern INTERNAL_PORT =
+      java.util.regex.Pattern.compile("port=\"(4848|8181|8686|3700|3820|3920)\"");
+
   private Preflight() {}
+
+  static int internalPortOffset() {
+    String value = System.getProperty(PORT_OFFSET_PROPERTY, "0");
+    try {
+      int offset = Integer.parseInt(value.strip());
+      if (offset < 0 || offset > 20000) {
+        throw new NumberFormatException();
+      }
+      return offset;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(PORT_OFFSET_PROPERTY + " must be 0 to 20000: " + value);
+    }
+  }
+
+  /** domain.xml with every fixed internal port moved by {@code offset}. */
+  static String shiftInternalPorts(String domainXml, int offset) {
+    // one pass, so that a moved port is never moved again (3820 + 100 is 3920, itself a port)
+    String shifted =
+        INTERNAL_PORT
+            .matcher(domainXml)
+            .replaceAll(m -> "port=\"" + (Integer.parseInt(m.group(1)) + offset) + "\"");
+    return shifted
+        .replace("value=\"7676\"", "value=\"" + (7676 + offset) + "\"")
+        .replace(
+            "clustering-enabled=\"false\"",
+            "clustering-enabled=\"false\" start-port=\""
+                + (5900 + offset)
+                + "\" das-port=\""
+                + (4900 + offset)
+                + "\"");
+  }
 
   /**
    * @throws UsageException when the bind address is not a known host
@@ -47,12 +87,15 @@ final class Preflight {
       throw new UsageException("--bind: unknown host " + bindAddress);
     }
     checkPortFree(address, httpPort, "HTTP", "choose another with --port");
+    int offset = internalPortOffset();
     for (Map.Entry<Integer, String> port : PAYARA_PORTS.entrySet()) {
       checkPortFree(
           InetAddress.getLoopbackAddress(),
-          port.getKey(),
+          port.getKey() + offset,
           port.getValue(),
-          "only one embedded Payara can run on a host");
+          "only one embedded Payara can run on a host unless -D"
+              + PORT_OFFSET_PROPERTY
+              + " moves it");
     }
   }
 
