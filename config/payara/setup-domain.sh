@@ -145,6 +145,11 @@ done
 # The embedded default serves with 5 workers; size the pool for a verification server.
 asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
 
+# Mojarra writes the session's view token (CSRF secret) into the log when a protected view is
+# opened with a wrong one; the console's guard filter keeps token-less requests away from Faces,
+# and this logger stays quiet so that a forged token never puts the real one in the log.
+asadmin set-log-levels jakarta.enterprise.resource.webcontainer.faces.lifecycle=OFF >/dev/null
+
 asadmin restart-domain "$DOMAIN"
 
 if [[ -n "${PORTCULLIS_EAR:-}" ]]; then
