@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * The real peers the build starts for every server of the run: the node-smpp SMSC simulator
  * (control API on loopback) and GreenMail (SMTP in, IMAP out). Ports are fixed by ear/pom.xml.
  */
-final class Peers {
+public final class Peers {
 
   static final String SMSC_CONTROL = "http://127.0.0.1:12776";
   static final int IMAP_PORT = 13143;
@@ -39,12 +39,12 @@ final class Peers {
   private Peers() {}
 
   /** The simulator's control API: GET /messages, POST /mo, POST /faults … */
-  static JsonObject smsc(String method, String path, String json) {
+  public static JsonObject smsc(String method, String path, String json) {
     return control(SMSC_CONTROL, method, path, json);
   }
 
   /** Takes the mail server away from the servers (the proxy in front of it) for a while. */
-  static void mailOutage(int durationMs) {
+  public static void mailOutage(int durationMs) {
     control(SMTP_PROXY_CONTROL, "POST", "/outage", "{\"durationMs\":" + durationMs + "}");
   }
 
@@ -175,7 +175,7 @@ final class Peers {
         "a mail for " + address);
   }
 
-  static <T> T await(Supplier<Optional<T>> probe, String what) {
+  public static <T> T await(Supplier<Optional<T>> probe, String what) {
     Instant deadline = Instant.now().plusSeconds(45);
     while (Instant.now().isBefore(deadline)) {
       Optional<T> found = probe.get();

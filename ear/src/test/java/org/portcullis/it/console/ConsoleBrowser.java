@@ -1,0 +1,275 @@
+package org.portcullis.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.portcullis.it.Api;
+
+/**
+ * A staff member's browser: headless Debian Chromium driven through Debian's chromedriver, against
+ * the server under test ({@link Api#BASE}). One per test class; {@link #close()} ends it.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages {@code
+ * chromium} and {@code chromium-driver}); without them every test fails, none is skipped. Nothing
+ * is downloaded: Selenium Manager is bypassed by naming both programs.
+ *
+ * <p>Element ids are the pages' own: a PrimeFaces input {@code username} in form {@code login} is
+ * {@code login:username}. Screenshots go to {@code target/screenshots/<server>/}.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration PAGE_LIMIT = Duration.ofSeconds(20);
+  private static final Path SCREENSHOTS =
+      Path.of("target", "screenshots", System.getProperty("arquillian.launch", "server"));
+
+  /**
+   * Debian's Chromium is newer than the DevTools bindings Selenium ships, which Selenium reports on
+   * every start; these tests never use DevTools. Held here so the settings are not collected.
+   */
+  private static final List<Logger> QUIET =
+      List.of(
+          quiet("org.openqa.selenium.devtools.CdpVersionFinder"),
+          quiet("org.openqa.selenium.chromium.ChromiumDriver"));
+
+  private final Path profile;
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+
+  public ConsoleBrowser() {
+    assertTrue(
+        Files.isExecutable(CHROMIUM),
+        CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
+    assertTrue(
+        Files.isExecutable(CHROMEDRIVER),
+        CHROMEDRIVER + " is missing: install Debian's chromium-driver");
+    System.setProperty("SE_AVOID_STATS", "true");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.remote.enableTracing", "false");
+    try {
+      profile = Files.createTempDirectory("portcullis-console-browser-");
+      Files.createDirectories(SCREENSHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--no-first-run",
+        "--renderer-process-limit=2",
+        "--user-data-dir=" + profile,
+        "--window-size=1360,900");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, PAGE_LIMIT);
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens a console path, e.g. {@code /console/login.xhtml}. */
+  public ConsoleBrowser open(String path) {
+    driver.get(Api.BASE + path);
+    awaitIdle();
+    return this;
+  }
+
+  /** Signs in through the form and waits for the dashboard (or the page asked for before). */
+  public ConsoleBrowser signIn(String username, String password) {
+    open("/console/login.xhtml");
+    type("login:username", username);
+    type("login:password", password);
+    click("login:sign-in");
+    return this;
+  }
+
+  public ConsoleBrowser signInAsAdmin() {
+    signIn("admin", Api.ADMIN_PASSWORD);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    return this;
+  }
+
+  /** Signs out with the top bar's button and waits for the sign-in page. */
+  public ConsoleBrowser signOut() {
+    click("userbar:sign-out");
+    wait.until(ExpectedConditions.urlContains("/console/login.xhtml"));
+    return this;
+  }
+
+  /** Follows the navigation entry with this label, as a staff member would. */
+  public ConsoleBrowser navigate(String label) {
+    WebElement link =
+        driver.findElements(By.cssSelector("nav.sidebar a.nav-link")).stream()
+            .filter(a -> a.getText().trim().startsWith(label))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no navigation entry " + label));
+    link.click();
+    wait.until(ExpectedConditions.textToBe(By.id("page-title"), label));
+    awaitIdle();
+    return this;
+  }
+
+  public WebElement element(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+  }
+
+  public boolean exists(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  public String text(String id) {
+    return element(id).getText().trim();
+  }
+
+  /** Replaces the input's value; for a PrimeFaces password or spinner the id of its input. */
+  public ConsoleBrowser type(String id, String text) {
+    WebElement input = element(id);
+    if (!"input".equals(input.getTagName()) && !"textarea".equals(input.getTagName())) {
+      input = input.findElement(By.tagName("input"));
+    }
+    input.clear();
+    input.sendKeys(text);
+    return this;
+  }
+
+  /** Clicks and waits until PrimeFaces' ajax queue is empty and the page has loaded. */
+  public ConsoleBrowser click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    awaitIdle();
+    return this;
+  }
+
+  /** Answers the open confirmation dialog ({@code p:confirmDialog global}) with "Yes". */
+  public ConsoleBrowser confirm() {
+    WebElement yes =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")));
+    yes.click();
+    awaitIdle();
+    return this;
+  }
+
+  /** Chooses an option of a PrimeFaces select one menu by its label. */
+  public ConsoleBrowser select(String id, String label) {
+    element(id).click();
+    WebElement option =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "[id='" + id + "_items'] li[data-label='" + label.replace("'", "\\'") + "']")));
+    option.click();
+    awaitIdle();
+    return this;
+  }
+
+  /** The global messages shown at the top of the page (and the sign-in page's), joined. */
+  public String messages() {
+    return driver.findElements(By.cssSelector(".ui-messages li, .ui-growl-message")).stream()
+        .map(WebElement::getText)
+        .collect(Collectors.joining(" | "));
+  }
+
+  /** The message shown beside a field ({@code p:message for=}), or "" when there is none. */
+  public String fieldMessage(String inputId) {
+    return driver
+        .findElements(
+            By.cssSelector("[id='" + inputId + "_message'], [id='" + inputId + "-message']"))
+        .stream()
+        .map(WebElement::getText)
+        .collect(Collectors.joining(" "))
+        .trim();
+  }
+
+  public Object script(String javascript, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+  }
+
+  /** Waits for the document, PrimeFaces' ajax queue and jQuery to settle. */
+  public void awaitIdle() {
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "return document.readyState === 'complete'"
+                        + " && (!window.PrimeFaces || !PrimeFaces.ajax"
+                        + "     || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);")));
+  }
+
+  /** Saves a screenshot of the whole window as {@code <name>.png}. */
+  public Path screenshot(String name) {
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    try {
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          file,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Browser console errors since the page loaded: a Content-Security-Policy refusal, a 500. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary profile left behind is harmless
+    }
+  }
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.OFF);
+    return logger;
+  }
+}
