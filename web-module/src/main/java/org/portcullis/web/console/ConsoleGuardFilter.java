@@ -57,8 +57,8 @@ public class ConsoleGuardFilter extends HttpFilter {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().write("Refused: this form was not sent from the Portcullis console.\n");
-      // committed here, so that the server does not put its 403 error page (a Faces page,
-      // which would take this post for one of its own) in place of this answer
+      // committed here; web.xml maps no page to 403, since a Faces error page would take this
+      // post for one of its own
       response.flushBuffer();
       return;
     }
