@@ -79,11 +79,10 @@ class ConsoleSystemsIT {
     assertTrue(secret.length() >= 40, "a 256-bit secret, URL-safe: " + secret);
     assertTrue(browser.text("registered-warning").contains("shown once"));
     assertTrue(browser.messages().contains("Registered " + name), browser.messages());
-    assertTrue(
-        browser.driver().findElements(By.linkText(systemId)).size() == 1,
-        "the new system is in the table");
     browser.screenshot("system-registered");
     assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    findInTable(systemId);
+    assertTrue(browser.exists("registered-secret"), "searching the table keeps the secret shown");
 
     // what was registered, through the API
     JsonObject system = Api.admin().get(SYSTEMS + "/" + systemId).json();
@@ -334,8 +333,8 @@ class ConsoleSystemsIT {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name")));
   }
 
-  /** Finds the system with the search field and opens its page from the table. */
-  private void openSystem(String systemId) {
+  /** Searches the table for the system until it is the one row left. */
+  private void findInTable(String systemId) {
     browser.type("list:search", systemId);
     new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .until(
@@ -343,6 +342,11 @@ class ConsoleSystemsIT {
                 d.findElements(By.cssSelector("[id='list:systems_data'] tr")).size() == 1
                     && !d.findElements(By.linkText(systemId)).isEmpty());
     browser.awaitIdle();
+  }
+
+  /** Finds the system with the search field and opens its page from the table. */
+  private void openSystem(String systemId) {
+    findInTable(systemId);
     browser.driver().findElement(By.linkText(systemId)).click();
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBe(By.id("system-id"), systemId));
