@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -41,7 +44,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration PAGE_LIMIT = Duration.ofSeconds(20);
+  private static final Duration PAGE_LIMIT = Duration.ofSeconds(30);
   private static final Path SCREENSHOTS =
       Path.of("target", "screenshots", System.getProperty("arquillian.launch", "server"));
 
@@ -264,6 +267,37 @@ public final class ConsoleBrowser implements AutoCloseable {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary profile left behind is harmless
+    }
+  }
+
+  /**
+   * Saves a screenshot named after a failed test ({@code FAILED-<Class>-<method>.png}), so that a
+   * failure can be looked at. Register it with {@code @RegisterExtension} beside the browser field.
+   */
+  public static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
+
+    private final Supplier<ConsoleBrowser> browser;
+
+    public ScreenshotOnFailure(Supplier<ConsoleBrowser> browser) {
+      this.browser = browser;
+    }
+
+    /** Runs before {@code @AfterEach}, while the browser still shows the failed page. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+      ConsoleBrowser current = browser.get();
+      Throwable cause = context.getExecutionException().orElse(null);
+      if (current != null && cause != null) {
+        try {
+          current.screenshot(
+              "FAILED-"
+                  + context.getRequiredTestClass().getSimpleName()
+                  + "-"
+                  + context.getRequiredTestMethod().getName());
+        } catch (RuntimeException e) {
+          cause.addSuppressed(e);
+        }
+      }
     }
   }
 

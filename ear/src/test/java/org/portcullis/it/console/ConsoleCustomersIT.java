@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,6 +44,11 @@ class ConsoleCustomersIT {
   }
 
   private ConsoleBrowser browser;
+
+  @RegisterExtension
+  final ConsoleBrowser.ScreenshotOnFailure onFailure =
+      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
+
   private WebDriverWait wait;
 
   @BeforeEach

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -36,6 +37,11 @@ class ConsolePatternTablesIT {
   }
 
   private ConsoleBrowser browser;
+
+  @RegisterExtension
+  final ConsoleBrowser.ScreenshotOnFailure onFailure =
+      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
+
   private WebDriverWait wait;
 
   @BeforeEach

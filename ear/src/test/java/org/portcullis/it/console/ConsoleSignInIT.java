@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +38,10 @@ class ConsoleSignInIT {
   }
 
   private ConsoleBrowser browser;
+
+  @RegisterExtension
+  final ConsoleBrowser.ScreenshotOnFailure onFailure =
+      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
 
   @BeforeEach
   void openTheBrowser() {
