@@ -9,20 +9,40 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A staff account; the password is held as an Argon2id hash. */
+/**
+ * A staff account; the password is held as an Argon2id hash.
+ *
+ * <p>Wrong passwords lock the account: after {@link #MAX_FAILED_LOGINS} in a row it refuses every
+ * login for {@link #LOGIN_LOCK}, and each further wrong password while the run lasts locks it
+ * again, so that a guesser gets one try per lock period. A right password (outside a lock) or an
+ * admin's password reset ends the run.
+ */
 @Entity
 @Table(name = "staff_member")
 @NamedQuery(
     name = "StaffMember.byUsername",
     query = "SELECT s FROM StaffMember s WHERE s.username = :username")
 @NamedQuery(name = "StaffMember.count", query = "SELECT COUNT(s) FROM StaffMember s")
+@NamedQuery(name = "StaffMember.all", query = "SELECT s FROM StaffMember s ORDER BY s.username")
+// ordered by id so that every transaction that locks them takes the locks in the same order
+@NamedQuery(
+    name = "StaffMember.enabled",
+    query = "SELECT s FROM StaffMember s WHERE s.enabled = TRUE ORDER BY s.id")
 public class StaffMember {
+
+  /** Wrong passwords in a row that lock the account. */
+  public static final int MAX_FAILED_LOGINS = 5;
+
+  /** How long a lock lasts. */
+  public static final Duration LOGIN_LOCK = Duration.ofMinutes(15);
 
   @Id
   @SequenceGenerator(name = "portcullis_seq", sequenceName = "portcullis_seq", allocationSize = 50)
@@ -44,6 +64,20 @@ public class StaffMember {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Wrong passwords since the last successful login or password reset. */
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "last_login_at")
+  private Instant lastLoginAt;
+
+  /** Null only for accounts made before this was recorded. */
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   @Version private long version;
 
   protected StaffMember() {}
@@ -52,9 +86,80 @@ public class StaffMember {
       String username, String passwordHash, Set<StaffRole> roles, Instant createdAt) {
     this.username = username;
     this.passwordHash = passwordHash;
-    this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    this.roles = encode(roles);
     this.enabled = true;
     this.createdAt = createdAt;
+    this.passwordChangedAt = createdAt;
+  }
+
+  private static String encode(Set<StaffRole> roles) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("A staff member needs at least one role");
+    }
+    return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  /** Whether wrong passwords have locked the account at {@code now}. */
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  /**
+   * Counts a wrong password.
+   *
+   * @return whether this failure locked the account
+   */
+  public boolean recordFailedLogin(Instant now) {
+    failedLogins++;
+    if (failedLogins >= MAX_FAILED_LOGINS) {
+      lockedUntil = now.plus(LOGIN_LOCK);
+      return true;
+    }
+    return false;
+  }
+
+  /** A successful login ends the run of wrong passwords. */
+  public void recordLogin(Instant now) {
+    failedLogins = 0;
+    lockedUntil = null;
+    lastLoginAt = now;
+  }
+
+  /** The staff member changed their own password (the lock state is theirs to keep). */
+  public void changePassword(String newPasswordHash, Instant now) {
+    this.passwordHash = newPasswordHash;
+    this.passwordChangedAt = now;
+  }
+
+  /**
+   * An admin set a new password: the wrong guesses were at the old one, so the run ends and any
+   * lock is lifted.
+   */
+  public void resetPassword(String newPasswordHash, Instant now) {
+    changePassword(newPasswordHash, now);
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
+  public void changeRoles(Set<StaffRole> newRoles) {
+    this.roles = encode(newRoles);
+  }
+
+  public void enable() {
+    this.enabled = true;
+  }
+
+  public void disable() {
+    this.enabled = false;
+  }
+
+  /** An enabled account with the ADMIN role: one that can manage staff. */
+  public boolean isActiveAdmin() {
+    return enabled && roles().contains(StaffRole.ADMIN);
+  }
+
+  public Long id() {
+    return id;
   }
 
   public String username() {
@@ -74,5 +179,26 @@ public class StaffMember {
         .filter(r -> !r.isEmpty())
         .map(StaffRole::valueOf)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public int failedLogins() {
+    return failedLogins;
+  }
+
+  /** When the current lock ends; empty when the account is not locked at {@code now}. */
+  public Optional<Instant> lockedUntil(Instant now) {
+    return isLockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
+  }
+
+  public Optional<Instant> lastLoginAt() {
+    return Optional.ofNullable(lastLoginAt);
+  }
+
+  public Optional<Instant> passwordChangedAt() {
+    return Optional.ofNullable(passwordChangedAt);
   }
 }

@@ -160,6 +160,10 @@ public class RelyingSystem {
     this.enabled = false;
   }
 
+  public void enable() {
+    this.enabled = true;
+  }
+
   public Long id() {
     return id;
   }

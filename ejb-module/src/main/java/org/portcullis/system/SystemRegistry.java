@@ -64,5 +64,34 @@ public interface SystemRegistry {
   RelyingSystem changeFunctionCodes(
       String systemId, List<Integer> positions, Map<String, String> codes, String staffUsername);
 
+  /**
+   * Gives the system a new random secret, made like the one {@link #register} made; the old secret
+   * stops working at once, since only the new one's hash is kept. Audited ({@code
+   * system.rotate-secret}).
+   *
+   * @return the system ID and the new secret, which is shown this once and never again
+   * @throws org.portcullis.error.DomainException not found ({@code unknown-system})
+   */
+  Credentials rotateSecret(String systemId, String staffUsername);
+
+  /**
+   * Stops the system from authenticating (its calls answer 401) while keeping its settings, so that
+   * staff can let it back in with {@link #enable}. Audited ({@code system.disable}).
+   *
+   * @throws org.portcullis.error.DomainException not found ({@code unknown-system}); conflict
+   *     ({@code system-already-disabled}) when it is disabled already, so that a second click
+   *     neither hides a mistake nor writes a second audit record
+   */
+  RelyingSystem disable(String systemId, String staffUsername);
+
+  /**
+   * Lets a disabled system authenticate again with the secret it had. Audited ({@code
+   * system.enable}).
+   *
+   * @throws org.portcullis.error.DomainException not found ({@code unknown-system}); conflict
+   *     ({@code system-already-enabled}) when it is enabled already
+   */
+  RelyingSystem enable(String systemId, String staffUsername);
+
   List<RelyingSystem> list();
 }

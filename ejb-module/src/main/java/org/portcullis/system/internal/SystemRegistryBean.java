@@ -46,7 +46,7 @@ public class SystemRegistryBean implements SystemRegistry {
     }
     Set<String> allowance = AttributeNames.check(registration.attributeAllowance());
     String systemId = freshSystemId();
-    String secret = Randoms.urlToken(SECRET_BYTES);
+    String secret = newSecret();
     RelyingSystem system =
         new RelyingSystem(
             systemId,
@@ -66,6 +66,11 @@ public class SystemRegistryBean implements SystemRegistry {
         "OK",
         "roles=" + registration.roles());
     return new Credentials(systemId, secret);
+  }
+
+  /** 256 random bits: too many to guess, so a fast peppered hash is enough to store them. */
+  private static String newSecret() {
+    return Randoms.urlToken(SECRET_BYTES);
   }
 
   private String freshSystemId() {
@@ -165,6 +170,41 @@ public class SystemRegistryBean implements SystemRegistry {
         "system:" + systemId,
         "OK",
         "positions=" + table.positions() + " codes=" + table.codes().size());
+    return system;
+  }
+
+  @Override
+  public Credentials rotateSecret(String systemId, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    String secret = newSecret();
+    // only the new hash is kept, so the old secret fails from the commit of this transaction on
+    system.rotateSecret(keys.hasher().fastHash(secret));
+    audit.record(
+        "staff:" + staffUsername, "system.rotate-secret", "system:" + systemId, "OK", null);
+    return new Credentials(systemId, secret);
+  }
+
+  @Override
+  public RelyingSystem disable(String systemId, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    if (!system.enabled()) {
+      throw DomainException.conflict(
+          "system-already-disabled", "System " + systemId + " is disabled already");
+    }
+    system.disable();
+    audit.record("staff:" + staffUsername, "system.disable", "system:" + systemId, "OK", null);
+    return system;
+  }
+
+  @Override
+  public RelyingSystem enable(String systemId, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    if (system.enabled()) {
+      throw DomainException.conflict(
+          "system-already-enabled", "System " + systemId + " is enabled already");
+    }
+    system.enable();
+    audit.record("staff:" + staffUsername, "system.enable", "system:" + systemId, "OK", null);
     return system;
   }
 

@@ -40,10 +40,14 @@ import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
 import org.portcullis.system.SystemRole;
 import org.portcullis.web.api.InvalidFieldException;
+import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.StaffCaller;
 
-/** Registering relying systems (admins); listing them (all staff). */
+/**
+ * Registering relying systems, changing their settings, rotating their secrets and disabling them
+ * (admins); listing them (all staff).
+ */
 @Path("admin/systems")
 @Tag(name = "Admin: relying systems")
 @Produces(MediaType.APPLICATION_JSON)
@@ -193,6 +197,7 @@ public class AdminSystemsResource {
             Callers.staff(caller));
     return Response.created(
             UriBuilder.fromPath("/api/v1/admin/systems").path(credentials.systemId()).build())
+        .cacheControl(NoStore.cacheControl())
         .entity(new Registered(credentials.systemId(), credentials.secret()))
         .build();
   }
@@ -269,6 +274,53 @@ public class AdminSystemsResource {
         systems
             .changeFunctionCodes(systemId, request.positions, request.codes, Callers.staff(caller))
             .functionCodes());
+  }
+
+  @POST
+  @Path("{systemId}/secret")
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Rotate a relying system's secret",
+      description =
+          "Answers {systemId, secret}: a new random secret, shown this once. The old secret stops"
+              + " working at once.")
+  @APIResponse(responseCode = "200", description = "The new secret")
+  @APIResponse(responseCode = "404", description = "unknown-system")
+  public Response rotateSecret(
+      @PathParam("systemId") String systemId, @Context SecurityContext caller) {
+    SystemRegistry.Credentials credentials = systems.rotateSecret(systemId, Callers.staff(caller));
+    return Response.ok(new Registered(credentials.systemId(), credentials.secret()))
+        .cacheControl(NoStore.cacheControl())
+        .build();
+  }
+
+  @POST
+  @Path("{systemId}/disable")
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Disable a relying system",
+      description =
+          "Its calls are refused (401) until it is enabled again; its settings and secret stay.")
+  @APIResponse(responseCode = "200", description = "The system as changed")
+  @APIResponse(responseCode = "404", description = "unknown-system")
+  @APIResponse(responseCode = "409", description = "system-already-disabled")
+  public SystemView disable(
+      @PathParam("systemId") String systemId, @Context SecurityContext caller) {
+    return SystemView.of(systems.disable(systemId, Callers.staff(caller)));
+  }
+
+  @POST
+  @Path("{systemId}/enable")
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Enable a disabled relying system",
+      description = "It authenticates again with the secret it had.")
+  @APIResponse(responseCode = "200", description = "The system as changed")
+  @APIResponse(responseCode = "404", description = "unknown-system")
+  @APIResponse(responseCode = "409", description = "system-already-enabled")
+  public SystemView enable(
+      @PathParam("systemId") String systemId, @Context SecurityContext caller) {
+    return SystemView.of(systems.enable(systemId, Callers.staff(caller)));
   }
 
   private RelyingSystem existing(String systemId) {
