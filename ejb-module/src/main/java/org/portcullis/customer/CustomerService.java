@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Staff-side management of customers. */
 public interface CustomerService {
 
+  /** The longest page {@link #search} returns. */
+  int MAX_LIMIT = 500;
+
   record NewCustomer(String account, String msisdn, String email) {}
 
   Customer create(NewCustomer customer, String staffUsername);
@@ -30,4 +33,19 @@ public interface CustomerService {
 
   /** The customers registered with this MSISDN (usually one; a shared phone gives several). */
   List<Customer> findByMsisdn(String msisdn);
+
+  /**
+   * One page of the customers that match what staff typed, ordered by account: an account prefix
+   * (any case), an MSISDN prefix ({@code +44 7700}) or MSISDN digits ({@code 07700 900123}); see
+   * {@link CustomerQuery} for exactly what matches. Blank or null lists every customer.
+   *
+   * @param offset rows to skip, from 0
+   * @param limit 1 to {@link #MAX_LIMIT}
+   * @throws org.portcullis.error.DomainException bad input {@code invalid-offset} or {@code
+   *     invalid-limit}
+   */
+  List<Customer> search(String query, int offset, int limit);
+
+  /** How many customers {@link #search} would page through for {@code query}. */
+  long count(String query);
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
 @NamedQuery(
     name = "FactorLock.ofCustomer",
     query = "SELECT l FROM FactorLock l WHERE l.customerId = :customerId ORDER BY l.factor")
+@NamedQuery(
+    name = "FactorLock.countLocked",
+    query = "SELECT COUNT(l) FROM FactorLock l WHERE l.hardLocked = TRUE OR l.lockedUntil > :now")
 public class FactorLock {
 
   @Id

@@ -58,6 +58,17 @@ public interface OutboxAdmin {
   List<MailRow> listMail(OutboxState state, int limit, int offset);
 
   /**
+   * How many SMS rows {@link #listSms} pages through for {@code state}: a console's total, and the
+   * dashboard's queue lengths.
+   *
+   * @param state null for all
+   */
+  long countSms(OutboxState state);
+
+  /** How many mail rows {@link #listMail} pages through for {@code state} (null: all). */
+  long countMail(OutboxState state);
+
+  /**
    * Makes a {@link OutboxState#FAILED} or {@link OutboxState#QUEUED} SMS due now with its attempts
    * reset.
    *

@@ -13,10 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portcullis.audit.AuditLog;
 import org.portcullis.crypto.internal.ServerKeys;
 import org.portcullis.customer.Customer;
+import org.portcullis.customer.CustomerQuery;
 import org.portcullis.customer.CustomerService;
 import org.portcullis.customer.PasswordPolicy;
 import org.portcullis.error.DomainException;
 import org.portcullis.lockout.LockoutService;
+import org.portcullis.query.Paging;
 import org.portcullis.time.PortcullisClock;
 
 /**
@@ -119,5 +121,33 @@ public class CustomerServiceBean implements CustomerService {
     return em.createNamedQuery("Customer.byMsisdn", Customer.class)
         .setParameter("msisdn", msisdn)
         .getResultList();
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Customer> search(String query, int offset, int limit) {
+    Paging.check(offset, limit, MAX_LIMIT);
+    CustomerQuery parsed = CustomerQuery.of(query);
+    return CustomerQueryJpql.bind(
+            em.createQuery(
+                "SELECT c FROM Customer c"
+                    + CustomerQueryJpql.where(parsed)
+                    + " ORDER BY c.account",
+                Customer.class),
+            parsed)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long count(String query) {
+    CustomerQuery parsed = CustomerQuery.of(query);
+    return CustomerQueryJpql.bind(
+            em.createQuery(
+                "SELECT COUNT(c) FROM Customer c" + CustomerQueryJpql.where(parsed), Long.class),
+            parsed)
+        .getSingleResult();
   }
 }

@@ -31,6 +31,10 @@ import java.util.Optional;
     query =
         "SELECT m FROM MailOutboxMessage m WHERE m.state = :state"
             + " ORDER BY m.createdAt DESC, m.id DESC")
+@NamedQuery(name = "MailOutboxMessage.count", query = "SELECT COUNT(m) FROM MailOutboxMessage m")
+@NamedQuery(
+    name = "MailOutboxMessage.countInState",
+    query = "SELECT COUNT(m) FROM MailOutboxMessage m WHERE m.state = :state")
 @NamedQuery(
     name = "MailOutboxMessage.purge",
     query = "DELETE FROM MailOutboxMessage m WHERE m.state IN :settled AND m.updatedAt < :before")

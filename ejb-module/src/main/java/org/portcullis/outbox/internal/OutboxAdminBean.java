@@ -52,6 +52,18 @@ public class OutboxAdminBean implements OutboxAdmin {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long countSms(OutboxState state) {
+    return count(SmsOutboxMessage.class, state);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long countMail(OutboxState state) {
+    return count(MailOutboxMessage.class, state);
+  }
+
+  @Override
   public SmsRow retrySms(long id, String staffUsername) {
     SmsOutboxMessage row = retry(SmsOutboxMessage.class, id, "SMS", staffUsername);
     return smsRow(row, gatewayIds(List.of(row)).getOrDefault(row.id(), List.of()));
@@ -122,6 +134,15 @@ public class OutboxAdminBean implements OutboxAdmin {
             : em.createNamedQuery(type.getSimpleName() + ".newestInState", type)
                 .setParameter("state", state);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  private <T extends OutboxMessage> long count(Class<T> type, OutboxState state) {
+    TypedQuery<Long> query =
+        state == null
+            ? em.createNamedQuery(type.getSimpleName() + ".count", Long.class)
+            : em.createNamedQuery(type.getSimpleName() + ".countInState", Long.class)
+                .setParameter("state", state);
+    return query.getSingleResult();
   }
 
   /** The part ids of each message, in part order, in one query. */

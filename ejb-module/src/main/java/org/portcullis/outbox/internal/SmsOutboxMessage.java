@@ -30,6 +30,10 @@ import java.time.Instant;
     query =
         "SELECT m FROM SmsOutboxMessage m WHERE m.state = :state"
             + " ORDER BY m.createdAt DESC, m.id DESC")
+@NamedQuery(name = "SmsOutboxMessage.count", query = "SELECT COUNT(m) FROM SmsOutboxMessage m")
+@NamedQuery(
+    name = "SmsOutboxMessage.countInState",
+    query = "SELECT COUNT(m) FROM SmsOutboxMessage m WHERE m.state = :state")
 @NamedQuery(
     name = "SmsOutboxMessage.purge",
     query = "DELETE FROM SmsOutboxMessage m WHERE m.state IN :settled AND m.updatedAt < :before")

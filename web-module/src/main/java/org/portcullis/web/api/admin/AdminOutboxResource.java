@@ -32,6 +32,7 @@ import org.portcullis.outbox.OutboxAdmin;
 import org.portcullis.outbox.OutboxState;
 import org.portcullis.staff.StaffRole;
 import org.portcullis.web.api.InvalidFieldException;
+import org.portcullis.web.api.TotalCount;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.StaffCaller;
 
@@ -91,13 +92,18 @@ public class AdminOutboxResource {
       description =
           "`state` filters (QUEUED, SENDING, SENT, DELIVERED, FAILED); `limit` 1-500 (default"
               + " 50), `offset` from 0. Rows carry the gateway's message id of each part, never"
-              + " the text.")
-  public List<OutboxAdmin.SmsRow> sms(
+              + " the text. The `X-Total-Count` header says how many rows the state has in all.")
+  public Response sms(
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    return outbox.listSms(
-        state(state), number("limit", limit, DEFAULT_LIMIT), number("offset", offset, 0));
+    OutboxState only = state(state);
+    List<OutboxAdmin.SmsRow> page =
+        outbox.listSms(
+            only,
+            QueryParams.number("limit", limit, DEFAULT_LIMIT),
+            QueryParams.number("offset", offset, 0));
+    return TotalCount.ok(page, outbox.countSms(only));
   }
 
   @GET
@@ -106,14 +112,19 @@ public class AdminOutboxResource {
   @Operation(
       summary = "List the mail outbox, newest first",
       description =
-          "`state`, `limit` and `offset` as for SMS. Rows carry the Message-ID once sent, never"
-              + " the subject or body.")
-  public List<OutboxAdmin.MailRow> mail(
+          "`state`, `limit` and `offset` as for SMS, and `X-Total-Count`. Rows carry the"
+              + " Message-ID once sent, never the subject or body.")
+  public Response mail(
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    return outbox.listMail(
-        state(state), number("limit", limit, DEFAULT_LIMIT), number("offset", offset, 0));
+    OutboxState only = state(state);
+    List<OutboxAdmin.MailRow> page =
+        outbox.listMail(
+            only,
+            QueryParams.number("limit", limit, DEFAULT_LIMIT),
+            QueryParams.number("offset", offset, 0));
+    return TotalCount.ok(page, outbox.countMail(only));
   }
 
   @POST
@@ -183,25 +194,6 @@ public class AdminOutboxResource {
                   .map(Enum::name)
                   .collect(Collectors.joining(", ")));
     }
-  }
-
-  /**
-   * A non-negative whole number; {@code fallback} when absent. (JAX-RS would answer 404 to a query
-   * parameter that does not convert, hence strings.)
-   */
-  static int number(String name, String value, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new InvalidFieldException(name, name + " must be a whole number, 0 or more");
   }
 
   /** An outbox row id; anything else names no row. */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.portcullis.error.DomainException;
 import org.portcullis.outbox.OutboxState;
 import org.portcullis.web.api.InvalidFieldException;
@@ -29,24 +27,6 @@ class AdminOutboxResourceTest {
     assertEquals("state", refused.field());
     assertEquals(
         "state must be one of QUEUED, SENDING, SENT, DELIVERED, FAILED", refused.getMessage());
-  }
-
-  @Test
-  void pagingNumbers() {
-    assertEquals(50, AdminOutboxResource.number("limit", null, 50));
-    assertEquals(50, AdminOutboxResource.number("limit", "", 50));
-    assertEquals(7, AdminOutboxResource.number("limit", "7", 50));
-    assertEquals(0, AdminOutboxResource.number("offset", "0", 0));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"-1", "ten", "1.5", "99999999999"})
-  void badPagingNumbersNameTheField(String value) {
-    InvalidFieldException refused =
-        assertThrows(
-            InvalidFieldException.class, () -> AdminOutboxResource.number("offset", value, 0));
-
-    assertEquals("offset", refused.field());
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** The EJB that gathers the dashboard's snapshot from the audit log, locks, alerts and outboxes. */
+package org.portcullis.dashboard.internal;
