@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 // ordered by id so that every transaction that locks them takes the locks in the same order
 @NamedQuery(
     name = "StaffMember.enabled",
-    query = "SELECT s FROM StaffMember s WHERE s.enabled = TRUE ORDER BY s.id")
+    query = "SELECT s FROM StaffMember s WHERE s.enabled = :enabled ORDER BY s.id")
 public class StaffMember {
 
   /** Wrong passwords in a row that lock the account. */

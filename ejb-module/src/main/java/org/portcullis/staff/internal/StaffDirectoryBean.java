@@ -57,7 +57,7 @@ public class StaffDirectoryBean implements StaffDirectory {
     // a name that breaks the rule cannot be an account; it is not repeated into the audit log
     String subject = "staff:" + (StaffUsernames.valid(username) ? username : "?");
     Optional<StaffMember> found =
-        StaffUsernames.valid(username) ? byUsername(username, LockModeType.NONE) : Optional.empty();
+        StaffUsernames.valid(username) ? byUsername(username) : Optional.empty();
     if (found.isEmpty()) {
       keys.hasher().slowVerifyNothing(password);
       return refuseLogin(subject, "unknown account");
@@ -138,7 +138,7 @@ public class StaffDirectoryBean implements StaffDirectory {
     if (!StaffUsernames.valid(username)) {
       return Optional.empty();
     }
-    return byUsername(username, LockModeType.NONE).map(m -> view(m, clock.now()));
+    return byUsername(username).map(m -> view(m, clock.now()));
   }
 
   @Override
@@ -149,7 +149,7 @@ public class StaffDirectoryBean implements StaffDirectory {
     }
     requireRoles(roles);
     requireStrong(username, initialPassword, "password");
-    if (byUsername(username, LockModeType.NONE).isPresent()) {
+    if (byUsername(username).isPresent()) {
       throw DomainException.conflict(
           "staff-exists", "A staff account " + username + " already exists");
     }
@@ -273,25 +273,30 @@ public class StaffDirectoryBean implements StaffDirectory {
    */
   private long lockEnabledStaff() {
     return em.createNamedQuery("StaffMember.enabled", StaffMember.class)
+        .setParameter("enabled", true)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .filter(StaffMember::isActiveAdmin)
         .count();
   }
 
+  /** The account, its row locked until the transaction ends. */
   private StaffMember existing(String username) {
     Optional<StaffMember> member =
         StaffUsernames.valid(username)
-            ? byUsername(username, LockModeType.PESSIMISTIC_WRITE)
+            ? em.createNamedQuery("StaffMember.byUsername", StaffMember.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
             : Optional.empty();
     return member.orElseThrow(
         () -> DomainException.notFound("unknown-staff", "No staff account " + username));
   }
 
-  private Optional<StaffMember> byUsername(String username, LockModeType lockMode) {
+  private Optional<StaffMember> byUsername(String username) {
     return em.createNamedQuery("StaffMember.byUsername", StaffMember.class)
         .setParameter("username", username)
-        .setLockMode(lockMode)
         .getResultStream()
         .findFirst();
   }

@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
       securitySchemeName = "staff",
       type = SecuritySchemeType.HTTP,
       scheme = "basic",
-      description = "Staff username and password"),
+      description =
+          "Staff username and password; 5 wrong passwords in a row lock the account for 15"
+              + " minutes"),
   @SecurityScheme(
       securitySchemeName = "accessToken",
       type = SecuritySchemeType.HTTP,
