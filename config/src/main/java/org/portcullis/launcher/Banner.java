@@ -27,6 +27,7 @@ final class Banner {
     StringBuilder text = new StringBuilder();
     text.append(RULE).append('\n').append(" Portcullis is ready\n\n");
     line(text, "Base URL", endpoint.baseUri());
+    line(text, "Staff console", endpoint.resolve("console/"));
     line(text, "REST API", endpoint.resolve("api/v1"));
     line(text, "OpenAPI document", endpoint.resolve("openapi"));
     line(text, "Readiness", endpoint.resolve("health/ready"));

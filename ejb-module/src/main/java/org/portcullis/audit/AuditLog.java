@@ -114,7 +114,7 @@ public interface AuditLog {
   List<AuditRecord> search(String action, String subject, int limit);
 
   /**
-   * One page of the records that match, newest first (by id, the order they were written).
+   * One page of the records that match, newest first (by id, descending).
    *
    * @param filter null for every record
    * @param offset rows to skip, from 0
@@ -131,7 +131,7 @@ public interface AuditLog {
    * export of millions of rows holds one batch in memory at a time. It runs outside any transaction
    * (a long download must not hit the transaction timeout); a record committed while the export
    * runs is included if its id is above the batch being read. A sink that throws stops the export,
-   * and the exception reaches the caller.
+   * and its exception reaches the caller inside an {@code EJBException}.
    *
    * <p>The export is not audited here: the caller says who exported with {@link #recordExport}
    * before streaming, so that even a download that breaks off leaves its record.

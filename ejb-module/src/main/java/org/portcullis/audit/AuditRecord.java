@@ -24,11 +24,6 @@ import java.time.Instant;
     query = "SELECT r FROM AuditRecord r WHERE r.chainIndex > :after ORDER BY r.chainIndex")
 @NamedQuery(name = "AuditRecord.count", query = "SELECT COUNT(r) FROM AuditRecord r")
 @NamedQuery(
-    name = "AuditRecord.outcomesBetween",
-    query =
-        "SELECT r.occurredAt, r.outcome FROM AuditRecord r WHERE r.action IN :actions"
-            + " AND r.occurredAt >= :from AND r.occurredAt < :to")
-@NamedQuery(
     name = "AuditRecord.outcomeCountsBetween",
     query =
         "SELECT r.outcome, COUNT(r) FROM AuditRecord r WHERE r.action IN :actions"

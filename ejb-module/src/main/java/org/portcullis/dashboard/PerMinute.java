@@ -9,18 +9,21 @@ import java.util.List;
 import org.portcullis.dashboard.Dashboard.MinuteCount;
 
 /**
- * Verifications counted per minute, in Java rather than SQL: truncating a timestamp to its minute
- * needs {@code date_trunc} on PostgreSQL and other functions elsewhere, and the JPA provider Payara
- * bundles has no portable {@code EXTRACT}. The window is small (the rows of the last 30 minutes,
- * read as two columns), so counting here costs little.
+ * Verifications laid out per minute: the database counts them per minute and outcome, this class
+ * places the counts in a window of whole minutes with zeros where nothing happened.
  *
  * <p>The window is whole minutes: it ends where the current minute starts, so the last bar of a
  * chart never shows a minute that is still filling up. Thread-safe: stateless.
  */
 public final class PerMinute {
 
-  /** One verification: when, and whether it succeeded. */
-  public record Outcome(Instant at, boolean ok) {}
+  /** {@code count} verifications at {@code at} (or in the minute starting there), ok or not. */
+  public record Outcome(Instant at, boolean ok, long count) {
+    /** One verification. */
+    public Outcome(Instant at, boolean ok) {
+      this(at, ok, 1);
+    }
+  }
 
   private PerMinute() {}
 
@@ -52,9 +55,9 @@ public final class PerMinute {
       }
       int minute = (int) Duration.between(start, outcome.at()).toMinutes();
       if (outcome.ok()) {
-        ok[minute]++;
+        ok[minute] += outcome.count();
       } else {
-        failed[minute]++;
+        failed[minute] += outcome.count();
       }
     }
     List<MinuteCount> counts = new ArrayList<>(minutes);

@@ -118,6 +118,21 @@ public class StaffMember {
     return false;
   }
 
+  /** How often a run of successful logins is written down (last login, audit record). */
+  public static final java.time.Duration LOGIN_RECORD_INTERVAL = java.time.Duration.ofMinutes(1);
+
+  /**
+   * Whether a successful login at {@code now} must be written: it ends a run of wrong passwords, or
+   * the last one written is older than {@link #LOGIN_RECORD_INTERVAL}. Staff automation signs in on
+   * every API call; writing each one would lock the row and add an audit record per request.
+   */
+  public boolean loginWorthRecording(Instant now) {
+    return failedLogins > 0
+        || lockedUntil != null
+        || lastLoginAt == null
+        || !now.isBefore(lastLoginAt.plus(LOGIN_RECORD_INTERVAL));
+  }
+
   /** A successful login ends the run of wrong passwords. */
   public void recordLogin(Instant now) {
     failedLogins = 0;

@@ -99,4 +99,16 @@ class StaffMemberTest {
     assertFalse(alice.isActiveAdmin());
     assertThrows(IllegalArgumentException.class, () -> alice.changeRoles(Set.of()));
   }
+
+  @Test
+  void successfulLoginsAreWrittenAtMostOncePerIntervalUnlessTheyEndARunOfFailures() {
+    StaffMember alice = member();
+    assertTrue(alice.loginWorthRecording(NOW), "never logged in");
+    alice.recordLogin(NOW);
+    assertFalse(alice.loginWorthRecording(NOW.plusSeconds(59)));
+    assertTrue(alice.loginWorthRecording(NOW.plus(StaffMember.LOGIN_RECORD_INTERVAL)));
+    alice.recordFailedLogin(NOW.plusSeconds(10));
+    assertTrue(
+        alice.loginWorthRecording(NOW.plusSeconds(11)), "a success ends the run of failures");
+  }
 }

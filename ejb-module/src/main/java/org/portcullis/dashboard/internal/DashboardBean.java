@@ -6,9 +6,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.portcullis.alert.AlertService;
@@ -29,6 +32,18 @@ public class DashboardBean implements Dashboard {
 
   private static final Duration HOUR = Duration.ofHours(1);
 
+  /**
+   * Verifications of a window counted per minute and outcome by the database: at 150 verifications
+   * a second, 30 minutes are 270,000 audit rows, which must not travel to the server every time a
+   * dashboard refreshes. {@code DATE_TRUNC} is H2's and PostgreSQL's alike (JPQL has nothing to cut
+   * a timestamp to its minute); the {@code (action, occurred_at)} index serves the range. Three
+   * action parameters: {@link Dashboard#VERIFICATION_ACTIONS}.
+   */
+  static final String PER_MINUTE =
+      "SELECT DATE_TRUNC('MINUTE', occurred_at), outcome, COUNT(*) FROM audit_record"
+          + " WHERE action IN (?1, ?2, ?3) AND occurred_at >= ?4 AND occurred_at < ?5"
+          + " GROUP BY DATE_TRUNC('MINUTE', occurred_at), outcome";
+
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
 
@@ -40,16 +55,20 @@ public class DashboardBean implements Dashboard {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Snapshot snapshot() {
     Instant now = clock.now();
-    List<PerMinute.Outcome> window =
-        em
-            .createNamedQuery("AuditRecord.outcomesBetween", Object[].class)
-            .setParameter("actions", VERIFICATION_ACTIONS)
-            .setParameter("from", PerMinute.windowStart(now, MINUTES))
-            .setParameter("to", PerMinute.windowEnd(now))
-            .getResultList()
-            .stream()
-            .map(row -> new PerMinute.Outcome(instant(row[0]), OK.equals(row[1])))
-            .toList();
+    List<PerMinute.Outcome> window = new ArrayList<>();
+    Query perMinute =
+        em.createNativeQuery(PER_MINUTE)
+            .setParameter(4, utc(PerMinute.windowStart(now, MINUTES)))
+            .setParameter(5, utc(PerMinute.windowEnd(now)));
+    for (int i = 0; i < VERIFICATION_ACTIONS.size(); i++) {
+      perMinute.setParameter(i + 1, VERIFICATION_ACTIONS.get(i));
+    }
+    for (Object row : perMinute.getResultList()) {
+      Object[] columns = (Object[]) row;
+      window.add(
+          new PerMinute.Outcome(
+              instant(columns[0]), OK.equals(columns[1]), ((Number) columns[2]).longValue()));
+    }
     long verifications = 0;
     long failures = 0;
     for (Object[] row :
@@ -79,6 +98,11 @@ public class DashboardBean implements Dashboard {
         outbox.countSms(OutboxState.FAILED),
         outbox.countMail(OutboxState.QUEUED) + outbox.countMail(OutboxState.SENDING),
         outbox.countMail(OutboxState.FAILED));
+  }
+
+  /** An instant as JDBC drivers take it (PostgreSQL's takes no {@link Instant}). */
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   /**

@@ -69,6 +69,10 @@ public class StaffDirectoryBean implements StaffDirectory {
       return refuseLogin(subject, "locked");
     }
     boolean matches = keys.hasher().slowVerify(password, member.passwordHash());
+    if (matches && member.enabled() && !member.loginWorthRecording(now)) {
+      // the common case of staff automation: nothing to write, no row lock
+      return Optional.of(member);
+    }
     em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
     if (!member.enabled()) {
       return refuseLogin(subject, "disabled");

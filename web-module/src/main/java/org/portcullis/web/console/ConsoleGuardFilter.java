@@ -53,7 +53,10 @@ public class ConsoleGuardFilter extends HttpFilter {
             request.getScheme(),
             request.getServerName(),
             request.getServerPort())) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      // a plain answer, not the error page: Faces would take this post for one of its own
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write("Refused: this form was not sent from the Portcullis console.\n");
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.portcullis.audit.AuditLog;
+import org.portcullis.audit.ConsoleEvents;
 import org.portcullis.staff.StaffRole;
 
 /**
@@ -28,7 +28,7 @@ public class ConsoleUser {
 
   @Inject SecurityContext security;
 
-  @EJB AuditLog audit;
+  @EJB ConsoleEvents events;
 
   public String getUsername() {
     Principal caller = security.getCallerPrincipal();
@@ -81,7 +81,7 @@ public class ConsoleUser {
 
   private ForbiddenAction refused(String action) {
     String who = isSignedIn() ? getUsername() : "anonymous";
-    audit.record(who, "console.forbidden", action, "DENIED", "roles " + getRoles());
+    events.refused(who, action, getRoles().toString());
     return new ForbiddenAction(who + " may not " + action);
   }
 }

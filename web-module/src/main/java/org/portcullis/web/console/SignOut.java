@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import org.portcullis.audit.AuditLog;
+import org.portcullis.audit.ConsoleEvents;
 
 /** Signs the staff member out: the session ends on the server, not only in the browser. */
 @Named
@@ -19,7 +19,7 @@ public class SignOut {
 
   @Inject ConsoleUser me;
 
-  @EJB AuditLog audit;
+  @EJB ConsoleEvents events;
 
   public void signOut() throws IOException, ServletException {
     String username = me.getUsername();
@@ -27,7 +27,7 @@ public class SignOut {
     request.logout();
     external.invalidateSession();
     if (username != null) {
-      audit.record(username, "staff.logout", "staff:" + username, "OK", "console");
+      events.signedOut(username);
     }
     external.redirect(external.getRequestContextPath() + "/console/login.xhtml?signedOut=true");
   }

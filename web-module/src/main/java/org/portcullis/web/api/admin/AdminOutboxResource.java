@@ -93,6 +93,7 @@ public class AdminOutboxResource {
           "`state` filters (QUEUED, SENDING, SENT, DELIVERED, FAILED); `limit` 1-500 (default"
               + " 50), `offset` from 0. Rows carry the gateway's message id of each part, never"
               + " the text. The `X-Total-Count` header says how many rows the state has in all.")
+  @APIResponse(responseCode = "200", description = "The page; X-Total-Count: all rows in the state")
   public Response sms(
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
@@ -114,6 +115,7 @@ public class AdminOutboxResource {
       description =
           "`state`, `limit` and `offset` as for SMS, and `X-Total-Count`. Rows carry the"
               + " Message-ID once sent, never the subject or body.")
+  @APIResponse(responseCode = "200", description = "The page; X-Total-Count: all rows in the state")
   public Response mail(
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
