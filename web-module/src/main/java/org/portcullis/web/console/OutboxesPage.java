@@ -36,6 +36,10 @@ public class OutboxesPage implements Serializable {
   private OutboxState smsState;
   private OutboxState mailState;
 
+  // view parameters: a link (the dashboard's) may open a tab filtered by a state
+  private String tab;
+  private String state;
+
   private final LazyDataModel<SmsRow> sms = new SmsRows();
   private final LazyDataModel<MailRow> mail = new MailRows();
 
@@ -45,6 +49,50 @@ public class OutboxesPage implements Serializable {
 
   public LazyDataModel<MailRow> getMail() {
     return mail;
+  }
+
+  /** Applies the view parameters {@code tab} (sms, mail) and {@code state} (e.g. FAILED). */
+  public void open() {
+    OutboxState chosen = null;
+    for (OutboxState candidate : OutboxState.values()) {
+      if (candidate.name().equalsIgnoreCase(state)) {
+        chosen = candidate;
+      }
+    }
+    if (isMailTab()) {
+      mailState = chosen;
+    } else {
+      smsState = chosen;
+    }
+  }
+
+  public boolean isMailTab() {
+    return "mail".equalsIgnoreCase(tab);
+  }
+
+  public int getActiveTab() {
+    return isMailTab() ? 1 : 0;
+  }
+
+  /** The tab view reports the tab the staff member chose. */
+  public void setActiveTab(int index) {
+    tab = index == 1 ? "mail" : "sms";
+  }
+
+  public String getTab() {
+    return tab;
+  }
+
+  public void setTab(String tab) {
+    this.tab = tab;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public void setState(String state) {
+    this.state = state;
   }
 
   public OutboxState[] getStates() {
