@@ -57,6 +57,9 @@ public class ConsoleGuardFilter extends HttpFilter {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().write("Refused: this form was not sent from the Portcullis console.\n");
+      // committed here; web.xml maps no page to 403, since a Faces error page would take this
+      // post for one of its own
+      response.flushBuffer();
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());

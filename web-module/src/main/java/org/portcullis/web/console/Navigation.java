@@ -46,6 +46,7 @@ public class Navigation {
     String outcome = "/console/" + page;
     boolean current =
         viewId.equals(outcome + ".xhtml")
+            || (page.equals("systems") && viewId.equals("/console/system.xhtml"))
             || (page.equals("systems") && viewId.equals("/console/function-codes.xhtml"))
             || (page.equals("customers") && viewId.equals("/console/customer.xhtml"));
     return new Item(label, outcome, icon, badge, current);
