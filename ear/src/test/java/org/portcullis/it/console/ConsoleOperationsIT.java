@@ -111,7 +111,11 @@ class ConsoleOperationsIT {
   private void clickInRow(String tableId, String text, String button) {
     List<WebElement> matching = rows(tableId, text);
     assertFalse(matching.isEmpty(), () -> "no row with " + text + " in " + tableId);
-    matching.get(0).findElement(By.xpath(".//button[normalize-space(.)='" + button + "']")).click();
+    WebElement target =
+        matching.get(0).findElement(By.xpath(".//button[normalize-space(.)='" + button + "']"));
+    // in the middle of the window, not under the sticky top bar
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", target);
+    target.click();
     browser.awaitIdle();
   }
 

@@ -130,7 +130,10 @@ class ConsoleRolesIT {
         .orElseThrow();
   }
 
-  /** Sends what a click on a button would send, for a button the page did not render. */
+  /**
+   * Sends what a click on a button would send, for a button the page did not render: either the
+   * page does not know the button at all, or its action refuses (the forbidden page).
+   */
   private void forgeClick(String formId, String buttonId) {
     browser.script(
         "PrimeFaces.ab({s:arguments[0],f:arguments[1],p:arguments[0],u:arguments[1]});",
@@ -191,10 +194,18 @@ class ConsoleRolesIT {
         browser.text("alerts-form:alerts").contains(threatened.account()),
         "the auditor sees the open alert");
     assertNoChangeButtons("the alerts page");
+    // a forged click on an acknowledge button: the action itself refuses, and says so
     forgeClick("alerts-form", "alerts-form:alerts:0:acknowledge");
+    assertTrue(browser.exists("forbidden-text"), "the console says the role does not allow it");
     Api.Reply open = Api.admin().get("/api/v1/admin/alerts");
     assertTrue(
         open.text().contains("\"account\":\"" + threatened.account() + "\""), open::toString);
+    Api.Reply refused =
+        Api.admin()
+            .get(
+                "/api/v1/admin/audit?action=console.forbidden&subject=acknowledge%20a%20duress%20alert");
+    assertTrue(refused.text().contains(auditor.username()), refused::toString);
+    browser.click("back-to-console");
 
     browser.navigate("Relying systems");
     assertNoChangeButtons("the systems page");
@@ -248,7 +259,10 @@ class ConsoleRolesIT {
             .filter(r -> r.findElement(By.cssSelector("td")).getText().startsWith(username))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no staff row " + username));
-    row.findElement(By.xpath(".//button[normalize-space(.)='" + button + "']")).click();
+    WebElement target = row.findElement(By.xpath(".//button[normalize-space(.)='" + button + "']"));
+    // in the middle of the window, not under the sticky top bar
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", target);
+    target.click();
     browser.awaitIdle();
   }
 
