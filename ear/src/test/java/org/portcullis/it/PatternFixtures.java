@@ -20,7 +20,7 @@ import org.portcullis.it.Fixtures.TestCustomer;
  * <p>The passwords are computed here by plain arithmetic on the grid, independently of the server's
  * derivation code.
  */
-final class PatternFixtures {
+public final class PatternFixtures {
 
   /** Default tables after migration. */
   static final long TABLE_4X12 = 1;
@@ -28,9 +28,9 @@ final class PatternFixtures {
   static final long TABLE_4X4 = 2;
 
   /** A 4×12 pattern whose consecutive cells are not all adjacent. */
-  static final int[] CELLS = {1, 14, 27, 40, 5, 20};
+  public static final int[] CELLS = {1, 14, 27, 40, 5, 20};
 
-  static final int ADD = 3;
+  public static final int ADD = 3;
 
   private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
   private static final Pattern PHONE_CODE = Pattern.compile("Portcullis code is ([0-9]{6})");
@@ -38,8 +38,8 @@ final class PatternFixtures {
   private PatternFixtures() {}
 
   /** A customer, their handset and its API client. */
-  record PatternCustomer(TestCustomer customer, EnrolledHandset handset, Api api) {
-    String account() {
+  public record PatternCustomer(TestCustomer customer, EnrolledHandset handset, Api api) {
+    public String account() {
       return customer.account();
     }
   }
@@ -49,7 +49,7 @@ final class PatternFixtures {
   }
 
   /** A customer with a handset and the pattern {@link #CELLS} with rule +{@link #ADD}. */
-  static PatternCustomer registered() {
+  public static PatternCustomer registered() {
     TestCustomer customer = Fixtures.customer();
     register(customer, TABLE_4X12, null, "1,14,27,40,5,20", "+" + ADD);
     return withHandset(customer);
@@ -147,7 +147,7 @@ final class PatternFixtures {
   }
 
   /** The password a pattern with rule {@code +add} gives on a grid: SPEC §3.1, fixed length. */
-  static String password(String digits, int[] cells, int add) {
+  public static String password(String digits, int[] cells, int add) {
     StringBuilder password = new StringBuilder();
     for (int cell : cells) {
       int digit = digits.charAt(cell - 1) - '0';

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,10 +59,20 @@ public final class ConsoleBrowser implements AutoCloseable {
           quiet("org.openqa.selenium.chromium.ChromiumDriver"));
 
   private final Path profile;
+  private final Path downloads;
   private final ChromeDriver driver;
   private final WebDriverWait wait;
 
   public ConsoleBrowser() {
+    this(null);
+  }
+
+  /**
+   * A browser that saves downloads into {@code downloads} without asking (null: the default
+   * behaviour, no downloads expected). See {@link #awaitDownload}.
+   */
+  public ConsoleBrowser(Path downloads) {
+    this.downloads = downloads;
     assertTrue(
         Files.isExecutable(CHROMIUM),
         CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
@@ -95,6 +106,14 @@ public final class ConsoleBrowser implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory", downloads.toAbsolutePath().toString(),
+              "download.prompt_for_download", false,
+              "safebrowsing.enabled", false));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -102,6 +121,13 @@ public final class ConsoleBrowser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, PAGE_LIMIT);
+    if (downloads != null) {
+      // headless Chromium honours the profile preference only in some versions; this always works
+      driver.executeCdpCommand(
+          "Browser.setDownloadBehavior",
+          Map.<String, Object>of(
+              "behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    }
   }
 
   public ChromeDriver driver() {
@@ -236,6 +262,28 @@ public final class ConsoleBrowser implements AutoCloseable {
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax"
                         + "     || PrimeFaces.ajax.Queue.isEmpty())"
                         + " && (!window.jQuery || jQuery.active === 0);")));
+  }
+
+  /**
+   * The first complete file in the download directory whose name ends with {@code suffix}, once
+   * there is one (Chromium writes {@code .crdownload} until the download ends).
+   */
+  public Path awaitDownload(String suffix) {
+    if (downloads == null) {
+      throw new IllegalStateException("this browser was made without a download directory");
+    }
+    return new WebDriverWait(driver, PAGE_LIMIT)
+        .until(
+            d -> {
+              try (var files = Files.list(downloads)) {
+                return files
+                    .filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .findFirst()
+                    .orElse(null);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** Saves a screenshot of the whole window as {@code <name>.png}. */

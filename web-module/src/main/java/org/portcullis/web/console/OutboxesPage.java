@@ -1,0 +1,208 @@
+package org.portcullis.web.console;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.util.Components;
+import org.portcullis.error.DomainException;
+import org.portcullis.outbox.OutboxAdmin;
+import org.portcullis.outbox.OutboxAdmin.MailRow;
+import org.portcullis.outbox.OutboxAdmin.SmsRow;
+import org.portcullis.outbox.OutboxState;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The SMS and mail outboxes: paged lists, newest first, of what the server sends, with their states
+ * and errors but never their texts (the service does not return them); operators make a failed or
+ * waiting message due again.
+ */
+@Named
+@ViewScoped
+public class OutboxesPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB OutboxAdmin outbox;
+
+  @Inject ConsoleUser me;
+
+  private OutboxState smsState;
+  private OutboxState mailState;
+
+  // view parameters: a link (the dashboard's) may open a tab filtered by a state
+  private String tab;
+  private String state;
+
+  private final LazyDataModel<SmsRow> sms = new SmsRows();
+  private final LazyDataModel<MailRow> mail = new MailRows();
+
+  public LazyDataModel<SmsRow> getSms() {
+    return sms;
+  }
+
+  public LazyDataModel<MailRow> getMail() {
+    return mail;
+  }
+
+  /** Applies the view parameters {@code tab} (sms, mail) and {@code state} (e.g. FAILED). */
+  public void open() {
+    OutboxState chosen = null;
+    for (OutboxState candidate : OutboxState.values()) {
+      if (candidate.name().equalsIgnoreCase(state)) {
+        chosen = candidate;
+      }
+    }
+    if (isMailTab()) {
+      mailState = chosen;
+    } else {
+      smsState = chosen;
+    }
+  }
+
+  public boolean isMailTab() {
+    return "mail".equalsIgnoreCase(tab);
+  }
+
+  public int getActiveTab() {
+    return isMailTab() ? 1 : 0;
+  }
+
+  /** The tab view reports the tab the staff member chose. */
+  public void setActiveTab(int index) {
+    tab = index == 1 ? "mail" : "sms";
+  }
+
+  public String getTab() {
+    return tab;
+  }
+
+  public void setTab(String tab) {
+    this.tab = tab;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public void setState(String state) {
+    this.state = state;
+  }
+
+  public OutboxState[] getStates() {
+    return OutboxState.values();
+  }
+
+  /** A state filter changed: back to the first page. */
+  public void smsFilterChanged() {
+    firstPage("outboxes-form:tabs:sms");
+  }
+
+  public void mailFilterChanged() {
+    firstPage("outboxes-form:tabs:mail");
+  }
+
+  private static void firstPage(String tableId) {
+    DataTable table = Components.findComponent(tableId);
+    if (table != null) {
+      table.setFirst(0);
+    }
+  }
+
+  public void retrySms(long id) {
+    String staff = me.requireOperator("retry an SMS");
+    try {
+      outbox.retrySms(id, staff);
+      ConsoleMessages.done("SMS " + id + " is queued again and goes out with the next drain.");
+    } catch (DomainException refusal) {
+      ConsoleMessages.show(refusal, "outboxes-form");
+    }
+  }
+
+  public void retryMail(long id) {
+    String staff = me.requireOperator("retry a mail");
+    try {
+      outbox.retryMail(id, staff);
+      ConsoleMessages.done("Mail " + id + " is queued again and goes out with the next drain.");
+    } catch (DomainException refusal) {
+      ConsoleMessages.show(refusal, "outboxes-form");
+    }
+  }
+
+  /** The CSS class of a state label: delivered and sent fine, failed bad, the rest in progress. */
+  public String stateClass(OutboxState state) {
+    switch (state) {
+      case DELIVERED:
+      case SENT:
+        return "state ok";
+      case FAILED:
+        return "state bad";
+      default:
+        return "state warn";
+    }
+  }
+
+  public OutboxState getSmsState() {
+    return smsState;
+  }
+
+  public void setSmsState(OutboxState smsState) {
+    this.smsState = smsState;
+  }
+
+  public OutboxState getMailState() {
+    return mailState;
+  }
+
+  public void setMailState(OutboxState mailState) {
+    this.mailState = mailState;
+  }
+
+  /** The SMS outbox, a page at a time. */
+  private class SmsRows extends LazyDataModel<SmsRow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, outbox.countSms(smsState));
+    }
+
+    @Override
+    public List<SmsRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      return outbox.listSms(smsState, pageSize, first);
+    }
+
+    @Override
+    public String getRowKey(SmsRow row) {
+      return Long.toString(row.id());
+    }
+  }
+
+  /** The mail outbox, a page at a time. */
+  private class MailRows extends LazyDataModel<MailRow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, outbox.countMail(mailState));
+    }
+
+    @Override
+    public List<MailRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      return outbox.listMail(mailState, pageSize, first);
+    }
+
+    @Override
+    public String getRowKey(MailRow row) {
+      return Long.toString(row.id());
+    }
+  }
+}
