@@ -2,6 +2,7 @@ package org.portcullis.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
@@ -33,13 +34,33 @@ public final class Api {
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
         return reader.readObject();
+      } catch (JsonException notJson) {
+        throw notJson(notJson);
       }
     }
 
     public JsonArray jsonArray() {
       try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
         return reader.readArray();
+      } catch (JsonException notJson) {
+        throw notJson(notJson);
       }
+    }
+
+    /** A failure that says what came instead of JSON: the status and the start of the body. */
+    private AssertionError notJson(JsonException cause) {
+      String body = text();
+      return new AssertionError(
+          response.request().method()
+              + " "
+              + response.uri()
+              + " answered "
+              + status
+              + " "
+              + contentType()
+              + ", not JSON: "
+              + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body),
+          cause);
     }
 
     public String text() {
