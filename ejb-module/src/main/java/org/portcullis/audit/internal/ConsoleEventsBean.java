@@ -13,11 +13,11 @@ public class ConsoleEventsBean implements ConsoleEvents {
 
   @Override
   public void signedOut(String username) {
-    audit.record(username, "staff.logout", "staff:" + username, "OK", "console");
+    audit.record("staff:" + username, "staff.logout", "staff:" + username, "OK", "console");
   }
 
   @Override
   public void refused(String username, String action, String roles) {
-    audit.record(username, "console.forbidden", action, "DENIED", "roles " + roles);
+    audit.record("staff:" + username, "console.forbidden", action, "DENIED", "roles " + roles);
   }
 }
