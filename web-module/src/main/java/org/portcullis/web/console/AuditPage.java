@@ -17,8 +17,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
 import org.portcullis.audit.AuditCsv;
@@ -29,9 +27,7 @@ import org.portcullis.audit.AuditVerification;
 import org.portcullis.error.DomainException;
 import org.portcullis.time.PortcullisClock;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The audit log: filtered pages newest first, a CSV export of everything the filter matches, and
@@ -74,7 +70,12 @@ public class AuditPage implements Serializable {
   private long rowsChecked;
   private Long brokenAt;
 
-  private final LazyDataModel<AuditRecord> records = new Records();
+  /** The audit log, a page at a time, newest first. */
+  private final LazyDataModel<AuditRecord> records =
+      new PagedRows<>(
+          () -> audit.count(filter()),
+          (first, size) -> audit.page(filter(), first, size),
+          row -> String.valueOf(row.id()));
 
   public LazyDataModel<AuditRecord> getRecords() {
     return records;
@@ -182,27 +183,6 @@ public class AuditPage implements Serializable {
         return "state bad";
       default:
         return "state";
-    }
-  }
-
-  /** The audit log, a page at a time, newest first. */
-  private class Records extends LazyDataModel<AuditRecord> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, audit.count(filter()));
-    }
-
-    @Override
-    public List<AuditRecord> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      return audit.page(filter(), first, pageSize);
-    }
-
-    @Override
-    public String getRowKey(AuditRecord record) {
-      return String.valueOf(record.id());
     }
   }
 

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -17,9 +15,7 @@ import org.portcullis.customer.CustomerService;
 import org.portcullis.error.DomainException;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Customers (SPEC §3.10): search by account or MSISDN, a page at a time, and for operators a new
@@ -62,7 +58,16 @@ public class CustomersPage implements Serializable {
 
   @PostConstruct
   void init() {
-    model = new Results(customers, this);
+    model =
+        new PagedRows<>(
+            () -> customers.count(query),
+            (first, size) ->
+                customers
+                    .search(query, first, Math.max(1, Math.min(size, CustomerService.MAX_LIMIT)))
+                    .stream()
+                    .map(Row::of)
+                    .toList(),
+            Row::account);
   }
 
   /** Runs the search again with what is typed; the table starts at its first page. */
@@ -112,48 +117,6 @@ public class CustomersPage implements Serializable {
 
   private static String strip(String text) {
     return text == null ? null : text.strip();
-  }
-
-  /**
-   * The lazy model: the service counts and pages. Holds the page bean only for the query, so the
-   * model is as serializable as the page.
-   */
-  static final class Results extends LazyDataModel<Row> {
-
-    private static final long serialVersionUID = 1L;
-
-    private final CustomerService customers;
-    private final CustomersPage page;
-
-    Results(CustomerService customers, CustomersPage page) {
-      this.customers = customers;
-      this.page = page;
-    }
-
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, customers.count(page.query));
-    }
-
-    @Override
-    public List<Row> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      int limit = Math.max(1, Math.min(pageSize, CustomerService.MAX_LIMIT));
-      return customers.search(page.query, first, limit).stream().map(Row::of).toList();
-    }
-
-    @Override
-    public String getRowKey(Row row) {
-      return row.account();
-    }
-
-    @Override
-    public Row getRowData(String rowKey) {
-      return getWrappedData().stream()
-          .filter(row -> row.account().equals(rowKey))
-          .findFirst()
-          .orElse(null);
-    }
   }
 
   public LazyDataModel<Row> getModel() {

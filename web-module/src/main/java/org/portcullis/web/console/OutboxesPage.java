@@ -5,8 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Components;
 import org.portcullis.error.DomainException;
 import org.portcullis.outbox.OutboxAdmin;
@@ -14,9 +12,7 @@ import org.portcullis.outbox.OutboxAdmin.MailRow;
 import org.portcullis.outbox.OutboxAdmin.SmsRow;
 import org.portcullis.outbox.OutboxState;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The SMS and mail outboxes: paged lists, newest first, of what the server sends, with their states
@@ -40,8 +36,16 @@ public class OutboxesPage implements Serializable {
   private String tab;
   private String state;
 
-  private final LazyDataModel<SmsRow> sms = new SmsRows();
-  private final LazyDataModel<MailRow> mail = new MailRows();
+  private final LazyDataModel<SmsRow> sms =
+      new PagedRows<>(
+          () -> outbox.countSms(smsState),
+          (first, size) -> outbox.listSms(smsState, size, first),
+          row -> Long.toString(row.id()));
+  private final LazyDataModel<MailRow> mail =
+      new PagedRows<>(
+          () -> outbox.countMail(mailState),
+          (first, size) -> outbox.listMail(mailState, size, first),
+          row -> Long.toString(row.id()));
 
   public LazyDataModel<SmsRow> getSms() {
     return sms;
@@ -162,47 +166,5 @@ public class OutboxesPage implements Serializable {
 
   public void setMailState(OutboxState mailState) {
     this.mailState = mailState;
-  }
-
-  /** The SMS outbox, a page at a time. */
-  private class SmsRows extends LazyDataModel<SmsRow> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, outbox.countSms(smsState));
-    }
-
-    @Override
-    public List<SmsRow> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      return outbox.listSms(smsState, pageSize, first);
-    }
-
-    @Override
-    public String getRowKey(SmsRow row) {
-      return Long.toString(row.id());
-    }
-  }
-
-  /** The mail outbox, a page at a time. */
-  private class MailRows extends LazyDataModel<MailRow> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, outbox.countMail(mailState));
-    }
-
-    @Override
-    public List<MailRow> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      return outbox.listMail(mailState, pageSize, first);
-    }
-
-    @Override
-    public String getRowKey(MailRow row) {
-      return Long.toString(row.id());
-    }
   }
 }
