@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,16 +64,11 @@ public final class ConsoleBrowser implements AutoCloseable {
   private final ChromeDriver driver;
   private final WebDriverWait wait;
 
-  public ConsoleBrowser() {
-    this(null);
-  }
-
   /**
-   * A browser that saves downloads into {@code downloads} without asking (null: the default
-   * behaviour, no downloads expected). See {@link #awaitDownload}.
+   * A fresh headless Chromium with its own temporary profile, which saves downloads into the
+   * profile's {@code downloads} folder without asking (see {@link #awaitDownload}).
    */
-  public ConsoleBrowser(Path downloads) {
-    this.downloads = downloads;
+  public ConsoleBrowser() {
     assertTrue(
         Files.isExecutable(CHROMIUM),
         CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
@@ -84,6 +80,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     System.setProperty("webdriver.remote.enableTracing", "false");
     try {
       profile = Files.createTempDirectory("portcullis-console-browser-");
+      downloads = Files.createDirectories(profile.resolve("downloads"));
       Files.createDirectories(SCREENSHOTS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,19 +98,17 @@ public final class ConsoleBrowser implements AutoCloseable {
         "--disable-extensions",
         "--no-first-run",
         "--renderer-process-limit=2",
-        "--user-data-dir=" + profile,
+        "--user-data-dir=" + profile.resolve("chromium"),
         "--window-size=1360,900");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    if (downloads != null) {
-      options.setExperimentalOption(
-          "prefs",
-          Map.of(
-              "download.default_directory", downloads.toAbsolutePath().toString(),
-              "download.prompt_for_download", false,
-              "safebrowsing.enabled", false));
-    }
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory", downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download", false,
+            "safebrowsing.enabled", false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -121,17 +116,23 @@ public final class ConsoleBrowser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, PAGE_LIMIT);
-    if (downloads != null) {
-      // headless Chromium honours the profile preference only in some versions; this always works
-      driver.executeCdpCommand(
-          "Browser.setDownloadBehavior",
-          Map.<String, Object>of(
-              "behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-    }
+    // headless Chromium honours the profile preference only in some versions; this always works
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.<String, Object>of(
+            "behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
   }
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /**
+   * Waits, as long as a page may take, until {@code condition} gives something other than null or
+   * false, and returns it; a {@link org.openqa.selenium.TimeoutException} otherwise.
+   */
+  public <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
+    return wait.until(condition);
   }
 
   /** Opens a console path, e.g. {@code /console/login.xhtml}. */
@@ -219,15 +220,23 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   /** Chooses an option of a PrimeFaces select one menu by its label. */
   public ConsoleBrowser select(String id, String label) {
-    element(id).click();
-    WebElement option =
-        wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(
-                    "[id='" + id + "_items'] li[data-label='" + label.replace("'", "\\'") + "']")));
-    option.click();
-    awaitIdle();
-    return this;
+    By option =
+        By.cssSelector(
+            "[id='" + id + "_items'] li[data-label='" + label.replace("'", "\\'") + "']");
+    // the menu's panel opens with an animation; a click that lands while it moves is lost, so
+    // the choice is checked on the menu's label and made again if it did not take
+    for (int attempt = 1; ; attempt++) {
+      element(id).click();
+      wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+      awaitIdle();
+      String shown = element(id + "_label").getText().trim();
+      if (shown.equals(label) || attempt == 3) {
+        if (!shown.equals(label)) {
+          throw new AssertionError(id + " shows \"" + shown + "\" instead of \"" + label + "\"");
+        }
+        return this;
+      }
+    }
   }
 
   /** The global messages shown at the top of the page (and the sign-in page's), joined. */
@@ -269,21 +278,17 @@ public final class ConsoleBrowser implements AutoCloseable {
    * there is one (Chromium writes {@code .crdownload} until the download ends).
    */
   public Path awaitDownload(String suffix) {
-    if (downloads == null) {
-      throw new IllegalStateException("this browser was made without a download directory");
-    }
-    return new WebDriverWait(driver, PAGE_LIMIT)
-        .until(
-            d -> {
-              try (var files = Files.list(downloads)) {
-                return files
-                    .filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .findFirst()
-                    .orElse(null);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    return wait.until(
+        d -> {
+          try (var files = Files.list(downloads)) {
+            return files
+                .filter(f -> f.getFileName().toString().endsWith(suffix))
+                .findFirst()
+                .orElse(null);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Saves a screenshot of the whole window as {@code <name>.png}. */

@@ -10,19 +10,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.portcullis.it.Api;
 import org.portcullis.it.Fixtures;
 import org.portcullis.it.Peers;
@@ -33,34 +27,10 @@ import org.portcullis.it.Peers;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleCustomersIT {
+class ConsoleCustomersIT extends ConsoleTest {
 
   private static final String CUSTOMERS = "/api/v1/admin/customers";
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ConsoleDeployment.assembledEar();
-  }
-
-  private ConsoleBrowser browser;
-
-  @RegisterExtension
-  final ConsoleBrowser.ScreenshotOnFailure onFailure =
-      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openTheBrowser() {
-    browser = new ConsoleBrowser();
-    wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    browser.close();
-  }
 
   @Test
   void aCustomerIsFoundByAccountAndByMsisdnAndOpens() {
@@ -95,7 +65,8 @@ class ConsoleCustomersIT {
     String account = "console-new-" + suffix();
     browser.signInAsAdmin().navigate("Customers");
     browser.click("page-actions:new-customer");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-customer-form:account")));
+    browser.until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("new-customer-form:account")));
     browser.type("new-customer-form:account", account);
     browser.type("new-customer-form:msisdn", "07700 900123");
     browser.click("new-customer-form:create");
@@ -106,7 +77,8 @@ class ConsoleCustomersIT {
     String msisdn = "+4479" + String.format("%09d", RANDOM.nextInt(1_000_000_000));
     browser.type("new-customer-form:msisdn", msisdn);
     browser.click("new-customer-form:create");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("new-customer-form:account")));
+    browser.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.id("new-customer-form:account")));
     assertTrue(browser.messages().contains("Created customer " + account), browser.messages());
     assertTrue(rowOf(account).getText().contains(msisdn));
     Api.Reply created = Api.admin().get(CUSTOMERS + "/" + account);
@@ -316,7 +288,7 @@ class ConsoleCustomersIT {
   }
 
   private WebElement rowOf(String account) {
-    return wait.until(
+    return browser.until(
         d ->
             rows().stream()
                 .filter(row -> row.getText().contains(account))
@@ -332,12 +304,12 @@ class ConsoleCustomersIT {
   private void open(String account) {
     search(account);
     link(account).click();
-    wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Customer " + account));
+    browser.until(ExpectedConditions.textToBe(By.id("page-title"), "Customer " + account));
     browser.awaitIdle();
   }
 
   private String awaitFieldMessage(String inputId) {
-    wait.until(d -> !browser.fieldMessage(inputId).isEmpty());
+    browser.until(d -> !browser.fieldMessage(inputId).isEmpty());
     return browser.fieldMessage(inputId);
   }
 

@@ -13,18 +13,12 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.portcullis.it.Api;
 import org.portcullis.it.Fixtures;
 import org.portcullis.it.Fixtures.TestSystem;
@@ -38,40 +32,9 @@ import org.portcullis.it.Peers;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleOperationsIT {
+class ConsoleOperationsIT extends ConsoleTest {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ConsoleDeployment.assembledEar();
-  }
-
-  private Path downloads;
-  private ConsoleBrowser browser;
-
-  @RegisterExtension
-  final ConsoleBrowser.ScreenshotOnFailure onFailure =
-      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-  @BeforeEach
-  void openTheBrowser() throws IOException {
-    downloads = Files.createTempDirectory("portcullis-console-downloads-");
-    browser = new ConsoleBrowser(downloads);
-  }
-
-  @AfterEach
-  void closeTheBrowser() throws IOException {
-    browser.close();
-    try (var files = Files.walk(downloads)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  private void signIn(StaffAccounts.Account account) {
-    browser.signIn(account.username(), account.password());
-    assertEquals(account.username(), browser.text("signed-in-as"));
-  }
 
   /** Answers a fresh challenge at {@code bank} with the duress code appended (function code 2). */
   private static void duressAnswer(PatternCustomer customer, TestSystem bank) {
@@ -253,15 +216,14 @@ class ConsoleOperationsIT {
 
     // the console shows the new state once asked again
     browser.select("outboxes-form:tabs:sms-state", "All states");
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
-        .until(
-            d -> {
-              browser.click("outboxes-form:tabs:sms-refresh");
-              List<WebElement> now = rows(table, to);
-              return !now.isEmpty()
-                  && (now.get(0).getText().contains("DELIVERED")
-                      || now.get(0).getText().contains("SENT"));
-            });
+    browser.until(
+        d -> {
+          browser.click("outboxes-form:tabs:sms-refresh");
+          List<WebElement> now = rows(table, to);
+          return !now.isEmpty()
+              && (now.get(0).getText().contains("DELIVERED")
+                  || now.get(0).getText().contains("SENT"));
+        });
   }
 
   @Test

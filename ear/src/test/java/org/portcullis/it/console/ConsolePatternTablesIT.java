@@ -5,55 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.portcullis.it.Api;
 import org.portcullis.it.Fixtures;
 
 /** The pattern tables page: the strength rule as the admin types, create, retire, tables in use. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsolePatternTablesIT {
+class ConsolePatternTablesIT extends ConsoleTest {
 
   private static final String TABLES = "/api/v1/admin/pattern-tables";
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ConsoleDeployment.assembledEar();
-  }
-
-  private ConsoleBrowser browser;
-
-  @RegisterExtension
-  final ConsoleBrowser.ScreenshotOnFailure onFailure =
-      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openTheBrowser() {
-    browser = new ConsoleBrowser();
-    wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    browser.close();
-  }
 
   @Test
   void aWeakTableShowsBothNumbersAsTypedAndIsRefusedThenAStrongOneIsCreated() {
@@ -82,7 +51,7 @@ class ConsolePatternTablesIT {
     awaitStrength("6,375,600", "100,000");
     assertEquals("Passes", browser.text("table-form:verdict"));
     browser.click("table-form:save");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("table-form:name")));
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("table-form:name")));
 
     assertTrue(browser.messages().contains("Created pattern table " + name), browser.messages());
     assertTrue(rowOf(name).getText().contains("5 × 5"), rowOf(name).getText());
@@ -101,11 +70,11 @@ class ConsolePatternTablesIT {
     browser.signInAsAdmin().navigate("Pattern tables");
 
     clickInRow(name, "Edit");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
     typeNumber("table-form:minLength", "6");
     awaitStrength("27,907,200", "1,000,000");
     browser.click("table-form:save");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("table-form:name")));
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("table-form:name")));
     assertEquals(6, Api.admin().get(TABLES + "/" + id).json().getInt("minLength"));
 
     clickInRow(name, "Retire");
@@ -129,7 +98,7 @@ class ConsolePatternTablesIT {
     browser.signInAsAdmin().navigate("Pattern tables");
 
     clickInRow(name, "Edit");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
     typeNumber("table-form:rows", "5");
     awaitStrength("116,280", "10,000");
     browser.click("table-form:save");
@@ -151,18 +120,18 @@ class ConsolePatternTablesIT {
 
   private void openNewTableDialog() {
     browser.click("page-actions:new-table");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-form:name")));
   }
 
   /** The live numbers once the last keystroke's answer is in (every change sends one). */
   private void awaitStrength(String selections, String pins) {
-    wait.until(ExpectedConditions.textToBe(By.id("table-form:selections"), selections));
-    wait.until(ExpectedConditions.textToBe(By.id("table-form:pins"), pins));
+    browser.until(ExpectedConditions.textToBe(By.id("table-form:selections"), selections));
+    browser.until(ExpectedConditions.textToBe(By.id("table-form:pins"), pins));
     browser.awaitIdle();
   }
 
   private String awaitFieldMessage(String inputId) {
-    wait.until(d -> !browser.fieldMessage(inputId).isEmpty());
+    browser.until(d -> !browser.fieldMessage(inputId).isEmpty());
     return browser.fieldMessage(inputId);
   }
 
@@ -171,7 +140,7 @@ class ConsolePatternTablesIT {
   }
 
   private WebElement rowOf(String name) {
-    return wait.until(
+    return browser.until(
         d ->
             d.findElements(By.cssSelector("[id='tables-form:tables_data'] > tr")).stream()
                 .filter(row -> row.getText().contains(name))

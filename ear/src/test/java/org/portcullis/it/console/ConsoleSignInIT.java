@@ -13,45 +13,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.portcullis.it.Api;
 
 /** Signing in and out of the console, and what protects a session. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleSignInIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ConsoleDeployment.assembledEar();
-  }
-
-  private ConsoleBrowser browser;
-
-  @RegisterExtension
-  final ConsoleBrowser.ScreenshotOnFailure onFailure =
-      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-  @BeforeEach
-  void openTheBrowser() {
-    browser = new ConsoleBrowser();
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    browser.close();
-  }
+class ConsoleSignInIT extends ConsoleTest {
 
   @Test
   void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
@@ -83,6 +56,10 @@ class ConsoleSignInIT {
     assertEquals("Dashboard", browser.text("page-title"));
     assertEquals("admin", browser.text("signed-in-as"));
     assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    // the chart draws itself into a canvas once Chart.js has run
+    browser.until(
+        d -> !d.findElements(By.cssSelector("[id='dashboard:per-minute'] canvas")).isEmpty());
+    browser.screenshot("dashboard");
 
     browser.signOut();
     assertEquals("You are signed out.", browser.text("signed-out"));
@@ -98,8 +75,7 @@ class ConsoleSignInIT {
     assertTrue(browser.driver().getCurrentUrl().contains("/console/login.xhtml"));
     browser.type("login:username", "admin").type("login:password", Api.ADMIN_PASSWORD);
     browser.click("login:sign-in");
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    browser.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
     assertTrue(browser.driver().getCurrentUrl().endsWith("/console/index.xhtml"));
   }
 

@@ -10,24 +10,17 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.portcullis.it.Api;
 import org.portcullis.it.Fixtures;
 
@@ -37,32 +30,11 @@ import org.portcullis.it.Fixtures;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleSystemsIT {
+class ConsoleSystemsIT extends ConsoleTest {
 
   private static final String SYSTEMS = "/api/v1/admin/systems";
   private static final String PIN_PAD_SESSIONS = "/api/v1/pinpad/sessions";
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ConsoleDeployment.assembledEar();
-  }
-
-  private ConsoleBrowser browser;
-
-  @RegisterExtension
-  final ConsoleBrowser.ScreenshotOnFailure onFailure =
-      new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-  @BeforeEach
-  void openTheBrowser() {
-    browser = new ConsoleBrowser();
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    browser.close();
-  }
 
   @Test
   void registeringASystemShowsItsIdAndSecretOnceAndTheSecretWorks() {
@@ -241,8 +213,7 @@ class ConsoleSystemsIT {
     browser.signInAsAdmin().navigate("Relying systems");
     openSystem(created.systemId());
     browser.click("actions:function-codes-link");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBe(By.id("page-title"), "Function codes"));
+    browser.until(ExpectedConditions.textToBe(By.id("page-title"), "Function codes"));
     browser.awaitIdle();
     assertEquals("1", browser.element("codes-form:positions").getAttribute("value"));
     assertTrue(browser.text("example").contains("06952"), browser.text("example"));
@@ -307,8 +278,7 @@ class ConsoleSystemsIT {
                     + "\"}");
     assertEquals(201, staff.status(), staff::toString);
     browser.signIn(operator, password);
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    browser.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
     browser.navigate("Relying systems");
     assertFalse(browser.exists("systems-actions:register-system"));
 
@@ -321,8 +291,7 @@ class ConsoleSystemsIT {
     assertTrue(browser.text("content-read-only").contains("Only admins"));
 
     browser.click("actions:function-codes-link");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBe(By.id("page-title"), "Function codes"));
+    browser.until(ExpectedConditions.textToBe(By.id("page-title"), "Function codes"));
     assertTrue(browser.text("codes-read-only").contains("Only admins"));
     assertFalse(browser.element("codes-form:positions").isEnabled());
     assertFalse(browser.element("codes-form:codes:0:code").isEnabled());
@@ -334,18 +303,16 @@ class ConsoleSystemsIT {
 
   private void openRegisterDialog() {
     browser.click("systems-actions:register-system");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name")));
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name")));
   }
 
   /** Searches the table for the system until it is the one row left. */
   private void findInTable(String systemId) {
     browser.type("list:search", systemId);
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-        .until(
-            d ->
-                d.findElements(By.cssSelector("[id='list:systems_data'] tr")).size() == 1
-                    && !d.findElements(By.linkText(systemId)).isEmpty());
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("[id='list:systems_data'] tr")).size() == 1
+                && !d.findElements(By.linkText(systemId)).isEmpty());
     browser.awaitIdle();
   }
 
@@ -353,8 +320,7 @@ class ConsoleSystemsIT {
   private void openSystem(String systemId) {
     findInTable(systemId);
     browser.driver().findElement(By.linkText(systemId)).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBe(By.id("system-id"), systemId));
+    browser.until(ExpectedConditions.textToBe(By.id("system-id"), systemId));
     browser.awaitIdle();
   }
 
