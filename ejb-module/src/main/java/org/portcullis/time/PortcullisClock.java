@@ -41,6 +41,14 @@ public class PortcullisClock {
     clock = Clock.offset(clock, offset);
   }
 
+  /**
+   * Stops the clock at the current instant until {@link #advance} moves it or {@link #reset}
+   * restarts it: for a test whose outcome must not depend on how fast the machine answers.
+   */
+  public void freeze() {
+    clock = Clock.fixed(clock.instant(), clock.getZone());
+  }
+
   /** Returns to the system clock. */
   public void reset() {
     clock = Clock.systemUTC();
