@@ -1,5 +1,13 @@
 package org.portcullis.audit;
 
+import jakarta.ejb.EJBException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,8 +24,9 @@ import java.util.List;
  * is thus for reading; the ids, chain indexes and hashes in it are untouched, so the chain can be
  * checked against it.
  *
- * <p>Use: write {@link #header()} once, then {@link #row(AuditRecord)} for each record, to a UTF-8
- * writer. Thread-safe: stateless.
+ * <p>Use: {@link #export} streams what {@link AuditLog#export} reads to an output stream (the API's
+ * download and the console's); or write {@link #header()} once, then {@link #row(AuditRecord)} for
+ * each record, to a UTF-8 writer. Thread-safe: stateless.
  */
 public final class AuditCsv {
 
@@ -38,6 +47,37 @@ public final class AuditCsv {
           "hash");
 
   private AuditCsv() {}
+
+  /**
+   * Writes every record {@code filter} matches to {@code out} as UTF-8 CSV, batch by batch as the
+   * log reads them. A client that goes away makes the next write fail; that failure comes back as
+   * the I/O error it is, not wrapped in the EJB's error, so the web tier treats it as a broken
+   * connection.
+   */
+  public static void export(AuditLog audit, AuditLog.AuditFilter filter, OutputStream out)
+      throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    writer.write(header());
+    try {
+      audit.export(
+          filter,
+          record -> {
+            try {
+              writer.write(row(record));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException | EJBException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof UncheckedIOException) {
+          throw ((UncheckedIOException) cause).getCause();
+        }
+      }
+      throw e;
+    }
+    writer.flush();
+  }
 
   /** The header line, with its CRLF. */
   public static String header() {

@@ -4,14 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -130,22 +123,7 @@ public class AuditPage implements Serializable {
     AuditFilter filter = filter();
     audit.recordExport(filter, me.getUsername());
     String name = "portcullis-audit-" + FILE_STAMP.format(clock.now()) + ".csv";
-    Faces.sendFile(name, true, out -> write(filter, out));
-  }
-
-  private void write(AuditFilter filter, OutputStream out) throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    writer.write(AuditCsv.header());
-    audit.export(
-        filter,
-        record -> {
-          try {
-            writer.write(AuditCsv.row(record));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    writer.flush();
+    Faces.sendFile(name, true, out -> AuditCsv.export(audit, filter, out));
   }
 
   /** Links any records still waiting and checks the whole chain. */

@@ -1,7 +1,6 @@
 package org.portcullis.web.api.admin;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,13 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -144,7 +136,7 @@ public class AdminAuditResource {
     AuditFilter filter = filter(action, actor, subject, outcome, from, to);
     // audited before a byte is sent: a download that breaks off still leaves its record
     audit.recordExport(filter, Callers.staff(caller));
-    StreamingOutput csv = out -> write(filter, out);
+    StreamingOutput csv = out -> AuditCsv.export(audit, filter, out);
     return Response.ok(csv, CSV)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
@@ -179,33 +171,5 @@ public class AdminAuditResource {
         outcome,
         QueryParams.instant("from", from),
         QueryParams.instant("to", to));
-  }
-
-  /**
-   * Writes the CSV as the export reads it, batch by batch. A client that goes away makes the next
-   * write fail; that failure is handed back to JAX-RS as the I/O error it is, not as an EJB error.
-   */
-  private void write(AuditFilter filter, OutputStream out) throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    writer.write(AuditCsv.header());
-    try {
-      audit.export(
-          filter,
-          record -> {
-            try {
-              writer.write(AuditCsv.row(record));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } catch (UncheckedIOException | EJBException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof UncheckedIOException io) {
-          throw io.getCause();
-        }
-      }
-      throw e;
-    }
-    writer.flush();
   }
 }
