@@ -3,6 +3,7 @@ package org.portcullis.web.console;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import java.util.Map;
+import java.util.Objects;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Messages;
 import org.portcullis.error.DomainException;
@@ -31,6 +32,21 @@ public final class ConsoleMessages {
       Messages.addGlobalError(refusal.getMessage());
     }
     faces.validationFailed();
+  }
+
+  /**
+   * Whether a value typed twice (a new password, a new PIN) was typed the same both times; if not,
+   * {@code message} appears beside the repeat field and the request fails validation. Two empty
+   * fields count as the same: the service then says what is missing.
+   */
+  public static boolean typedTwice(
+      String value, String repeat, String repeatClientId, String message) {
+    if (Objects.equals(value, repeat)) {
+      return true;
+    }
+    Messages.addError(repeatClientId, message);
+    FacesContext.getCurrentInstance().validationFailed();
+    return false;
   }
 
   public static void done(String message) {

@@ -226,9 +226,8 @@ public class CustomerPage implements Serializable {
 
   public void setNewPin() {
     String staff = me.requireOperator("set a customer's PIN");
-    if (pin != null && !pin.equals(pinConfirm)) {
-      Messages.addError("pin-form:pinConfirm", "The two PINs differ.");
-      Faces.validationFailed();
+    if (!ConsoleMessages.typedTwice(
+        pin, pinConfirm, "pin-form:pinConfirm", "The two PINs differ.")) {
       return;
     }
     try {

@@ -1,12 +1,10 @@
 package org.portcullis.web.console;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.omnifaces.util.Messages;
 import org.portcullis.error.DomainException;
 import org.portcullis.staff.StaffDirectory;
 import org.portcullis.staff.StaffPasswordPolicy;
@@ -32,9 +30,8 @@ public class PasswordPage implements Serializable {
   public void change() {
     String username = me.getUsername();
     try {
-      if (newPassword == null || !newPassword.equals(repeat)) {
-        Messages.addError("password-form:repeat", "The two new passwords differ.");
-        FacesContext.getCurrentInstance().validationFailed();
+      if (!ConsoleMessages.typedTwice(
+          newPassword, repeat, "password-form:repeat", "The two new passwords differ.")) {
         return;
       }
       directory.changeOwnPassword(username, currentPassword, newPassword);

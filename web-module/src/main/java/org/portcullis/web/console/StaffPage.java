@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.omnifaces.util.Messages;
 import org.portcullis.error.DomainException;
 import org.portcullis.staff.StaffDirectory;
 import org.portcullis.staff.StaffDirectory.StaffView;
@@ -75,7 +74,8 @@ public class StaffPage implements Serializable {
 
   public void create() {
     String staff = me.requireAdmin("create a staff account");
-    if (!repeated(password, repeat, "new-staff-form")) {
+    if (!ConsoleMessages.typedTwice(
+        password, repeat, "new-staff-form:repeat", "The two passwords differ.")) {
       return;
     }
     try {
@@ -143,7 +143,8 @@ public class StaffPage implements Serializable {
 
   public void resetPassword() {
     String staff = me.requireAdmin("set a staff member's password");
-    if (!repeated(password, repeat, "reset-form")) {
+    if (!ConsoleMessages.typedTwice(
+        password, repeat, "reset-form:repeat", "The two passwords differ.")) {
       return;
     }
     try {
@@ -159,16 +160,6 @@ public class StaffPage implements Serializable {
       repeat = null;
     }
     rows = null;
-  }
-
-  /** The two password fields must match; otherwise a message beside the repeat. */
-  private static boolean repeated(String password, String repeat, String formId) {
-    if (password != null && password.equals(repeat)) {
-      return true;
-    }
-    Messages.addError(formId + ":repeat", "The two passwords differ.");
-    jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
-    return false;
   }
 
   private static Set<StaffRole> set(StaffRole[] roles) {
