@@ -12,6 +12,20 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * A row of the SMS or mail outbox ({@code outbox} "sms" or "mail") as staff read it through the
+   * admin API, looked up among the newest 200.
+   */
+  public static JsonObject outboxRow(String outbox, long id) {
+    Api.Reply list = Api.admin().get("/api/v1/admin/outbox/" + outbox + "?limit=200");
+    assertEquals(200, list.status(), list::toString);
+    return list.jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(row -> row.getJsonNumber("id").longValue() == id)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no " + outbox + " outbox row " + id + " in " + list));
+  }
+
   /** A registered relying system and its API client. */
   public record TestSystem(String systemId, String secret, Api api) {}
 

@@ -57,18 +57,11 @@ class OutboxIT {
     return "+4477009" + (10000 + RANDOM.nextInt(89999));
   }
 
-  private static JsonObject smsRow(long id) {
-    Api.Reply list = Api.admin().get("/api/v1/admin/outbox/sms?limit=200");
-    assertEquals(200, list.status(), list::toString);
-    return list.jsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(row -> row.getJsonNumber("id").longValue() == id)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no outbox row " + id + " in " + list));
-  }
-
   private static JsonObject awaitSmsState(long id, String state) {
     return Peers.await(
-        () -> Optional.of(smsRow(id)).filter(row -> state.equals(row.getString("state"))),
+        () ->
+            Optional.of(Fixtures.outboxRow("sms", id))
+                .filter(row -> state.equals(row.getString("state"))),
         "SMS " + id + " to become " + state);
   }
 
@@ -151,7 +144,7 @@ class OutboxIT {
       ids.add(testSms(msisdn(), text));
     }
     Thread.sleep(3000);
-    List<JsonObject> waiting = ids.stream().map(OutboxIT::smsRow).toList();
+    List<JsonObject> waiting = ids.stream().map(id -> Fixtures.outboxRow("sms", id)).toList();
     for (JsonObject row : waiting) {
       // waiting, or claimed by a drain round that finds the gateway away and gives it back
       assertTrue(List.of("QUEUED", "SENDING").contains(row.getString("state")), row::toString);
@@ -222,15 +215,6 @@ class OutboxIT {
     assertTrue(mail.getFrom()[0].toString().contains("no-reply@portcullis.test"));
   }
 
-  private static JsonObject mailRow(long id) {
-    Api.Reply list = Api.admin().get("/api/v1/admin/outbox/mail?limit=200");
-    assertEquals(200, list.status(), list::toString);
-    return list.jsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(row -> row.getJsonNumber("id").longValue() == id)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no mail row " + id + " in " + list));
-  }
-
   @Test
   void mailWaitsWhileTheMailServerIsAwayAndGoesOutAfter() throws InterruptedException {
     Peers.mailOutage(6000);
@@ -244,14 +228,16 @@ class OutboxIT {
     assertEquals(202, queued.status(), queued::toString);
     long id = queued.json().getJsonNumber("id").longValue();
     Thread.sleep(3000);
-    JsonObject waiting = mailRow(id);
+    JsonObject waiting = Fixtures.outboxRow("mail", id);
     assertTrue(
         List.of("QUEUED", "SENDING").contains(waiting.getString("state")), waiting::toString);
     assertEquals(0, waiting.getInt("attempts"), "an outage uses up no attempt: " + waiting);
 
     Peers.awaitMail(to, m -> subjectOf(m).equals(subject));
     Peers.await(
-        () -> Optional.of(mailRow(id)).filter(row -> "SENT".equals(row.getString("state"))),
+        () ->
+            Optional.of(Fixtures.outboxRow("mail", id))
+                .filter(row -> "SENT".equals(row.getString("state"))),
         "mail " + id + " to be SENT");
   }
 

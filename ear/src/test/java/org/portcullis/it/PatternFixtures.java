@@ -146,6 +146,28 @@ public final class PatternFixtures {
     return java.util.Arrays.stream(positions.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
+  /**
+   * Answers a fresh challenge at {@code system} with the default table's duress code (function code
+   * 2) appended, as a customer under threat would, and checks that the server took it as duress.
+   * The alert it raises is what the console tests act on.
+   */
+  public static void answerUnderDuress(PatternCustomer customer, Fixtures.TestSystem system) {
+    Api.Reply grid =
+        customer
+            .api()
+            .post("/api/v1/pattern/challenges", "{\"systemId\":\"" + system.systemId() + "\"}");
+    assertEquals(201, grid.status(), grid::toString);
+    String password = password(grid.json().getString("digits"), CELLS, ADD) + "2";
+    Api.Reply answer =
+        system
+            .api()
+            .post(
+                "/api/v1/pattern/verifications",
+                "{\"account\":\"" + customer.account() + "\",\"password\":\"" + password + "\"}");
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals("DURESS", answer.json().getString("function"), answer::toString);
+  }
+
   /** The password a pattern with rule {@code +add} gives on a grid: SPEC §3.1, fixed length. */
   public static String password(String digits, int[] cells, int add) {
     StringBuilder password = new StringBuilder();

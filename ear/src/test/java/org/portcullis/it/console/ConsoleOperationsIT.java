@@ -36,25 +36,6 @@ class ConsoleOperationsIT extends ConsoleTest {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Answers a fresh challenge at {@code bank} with the duress code appended (function code 2). */
-  private static void duressAnswer(PatternCustomer customer, TestSystem bank) {
-    Api.Reply grid =
-        customer
-            .api()
-            .post("/api/v1/pattern/challenges", "{\"systemId\":\"" + bank.systemId() + "\"}");
-    assertEquals(201, grid.status(), grid::toString);
-    String password =
-        PatternFixtures.password(
-            grid.json().getString("digits"), PatternFixtures.CELLS, PatternFixtures.ADD);
-    Api.Reply answer =
-        bank.api()
-            .post(
-                "/api/v1/pattern/verifications",
-                "{\"account\":\"" + customer.account() + "\",\"password\":\"" + password + "2\"}");
-    assertEquals(200, answer.status(), answer::toString);
-    assertEquals("DURESS", answer.json().getString("function"));
-  }
-
   private static List<JsonObject> alertsOf(String account) {
     Api.Reply all = Api.admin().get("/api/v1/admin/alerts?state=ALL");
     assertEquals(200, all.status(), all::toString);
@@ -92,8 +73,8 @@ class ConsoleOperationsIT extends ConsoleTest {
     PatternCustomer customer = PatternFixtures.registered();
     TestSystem bank =
         Fixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"NEVER\"}");
-    duressAnswer(customer, bank);
-    duressAnswer(customer, bank);
+    PatternFixtures.answerUnderDuress(customer, bank);
+    PatternFixtures.answerUnderDuress(customer, bank);
     List<JsonObject> raised = alertsOf(customer.account());
     assertEquals(2, raised.size(), raised::toString);
     StaffAccounts.Account operator = StaffAccounts.create("OPERATOR");
@@ -150,15 +131,6 @@ class ConsoleOperationsIT extends ConsoleTest {
     assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
   }
 
-  private static JsonObject smsRow(long id) {
-    Api.Reply list = Api.admin().get("/api/v1/admin/outbox/sms?limit=200");
-    assertEquals(200, list.status(), list::toString);
-    return list.jsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(row -> row.getJsonNumber("id").longValue() == id)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no outbox row " + id + " in " + list));
-  }
-
   @Test
   void anOperatorRetriesAFailedSmsAndItIsDelivered() {
     String to = "+4477009888" + (100 + RANDOM.nextInt(899));
@@ -177,7 +149,9 @@ class ConsoleOperationsIT extends ConsoleTest {
       assertEquals(202, queued.status(), queued::toString);
       id = queued.json().getJsonNumber("id").longValue();
       Peers.await(
-          () -> Optional.of(smsRow(id)).filter(row -> "FAILED".equals(row.getString("state"))),
+          () ->
+              Optional.of(Fixtures.outboxRow("sms", id))
+                  .filter(row -> "FAILED".equals(row.getString("state"))),
           "SMS " + id + " to fail");
     } finally {
       Peers.smsc("DELETE", "/faults", null);
@@ -204,7 +178,7 @@ class ConsoleOperationsIT extends ConsoleTest {
     JsonObject delivered =
         Peers.await(
             () ->
-                Optional.of(smsRow(id))
+                Optional.of(Fixtures.outboxRow("sms", id))
                     .filter(r -> List.of("SENT", "DELIVERED").contains(r.getString("state"))),
             "SMS " + id + " to be sent after the retry");
     assertFalse(delivered.getJsonArray("gatewayIds").isEmpty(), delivered::toString);

@@ -119,24 +119,7 @@ class ConsoleRolesIT extends ConsoleTest {
     PatternCustomer threatened = PatternFixtures.registered();
     TestSystem bank =
         Fixtures.system("[\"VERIFIER\"]", "\"pattern\":{\"duressLockAfter\":\"NEVER\"}");
-    Api.Reply grid =
-        threatened
-            .api()
-            .post("/api/v1/pattern/challenges", "{\"systemId\":\"" + bank.systemId() + "\"}");
-    assertEquals(201, grid.status(), grid::toString);
-    String password =
-        PatternFixtures.password(
-            grid.json().getString("digits"), PatternFixtures.CELLS, PatternFixtures.ADD);
-    Api.Reply duress =
-        bank.api()
-            .post(
-                "/api/v1/pattern/verifications",
-                "{\"account\":\""
-                    + threatened.account()
-                    + "\",\"password\":\""
-                    + password
-                    + "2\"}");
-    assertEquals("DURESS", duress.json().getString("function"), duress::toString);
+    PatternFixtures.answerUnderDuress(threatened, bank);
     StaffAccounts.Account auditor = StaffAccounts.create("AUDITOR");
 
     signIn(auditor);
