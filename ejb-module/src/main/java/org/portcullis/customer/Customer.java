@@ -55,6 +55,18 @@ public class Customer {
 
   protected Customer() {}
 
+  /**
+   * An MSISDN as it may be shown where the whole number need not be: the country code's first
+   * digits and the last three, e.g. {@code +44•••••••123}.
+   */
+  public static String masked(String msisdn) {
+    int keepStart = Math.min(3, msisdn.length());
+    int keepEnd = Math.max(keepStart, msisdn.length() - 3);
+    return msisdn.substring(0, keepStart)
+        + "•".repeat(keepEnd - keepStart)
+        + msisdn.substring(keepEnd);
+  }
+
   public Customer(String account, String msisdn, String email, Instant createdAt) {
     this.account = account;
     this.msisdn = msisdn;

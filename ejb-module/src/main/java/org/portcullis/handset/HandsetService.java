@@ -75,16 +75,6 @@ public interface HandsetService {
    */
   Enrolled enrollWithHandsetOtp(String msisdn, String otp, String deviceType);
 
-  /**
-   * Stores (or replaces) the handset's public key.
-   *
-   * @param callerTerminalId the terminal of the access token that authorised the call: must be
-   *     {@code handsetId}
-   * @throws org.portcullis.error.DomainException bad input for an unacceptable key; forbidden for
-   *     another handset's token; not found for an unknown handset
-   */
-  HandsetPublicKey uploadPublicKey(String handsetId, String callerTerminalId, String publicKey);
-
   /** The handsets of a customer, newest first. */
   List<HandsetInfo> ofCustomer(String account);
 }

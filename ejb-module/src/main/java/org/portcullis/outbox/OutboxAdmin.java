@@ -49,6 +49,25 @@ public interface OutboxAdmin {
       Instant nextAttemptAt) {}
 
   /**
+   * A webhook push. Never its body or secret.
+   *
+   * @param url where it goes
+   * @param eventId its {@code webhook-id}
+   * @param nextAttemptAt when it is due, only while {@link OutboxState#QUEUED}
+   */
+  record WebhookRow(
+      long id,
+      String url,
+      String purpose,
+      String eventId,
+      OutboxState state,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant nextAttemptAt) {}
+
+  /**
    * @param state only rows in this state; null for all
    * @param limit 1 to {@link #MAX_LIMIT}
    * @param offset rows to skip, from 0
@@ -56,6 +75,8 @@ public interface OutboxAdmin {
   List<SmsRow> listSms(OutboxState state, int limit, int offset);
 
   List<MailRow> listMail(OutboxState state, int limit, int offset);
+
+  List<WebhookRow> listWebhooks(OutboxState state, int limit, int offset);
 
   /**
    * How many SMS rows {@link #listSms} pages through for {@code state}: a console's total, and the
@@ -68,6 +89,9 @@ public interface OutboxAdmin {
   /** How many mail rows {@link #listMail} pages through for {@code state} (null: all). */
   long countMail(OutboxState state);
 
+  /** How many webhook rows {@link #listWebhooks} pages through for {@code state} (null: all). */
+  long countWebhooks(OutboxState state);
+
   /**
    * Makes a {@link OutboxState#FAILED} or {@link OutboxState#QUEUED} SMS due now with its attempts
    * reset.
@@ -77,6 +101,8 @@ public interface OutboxAdmin {
   SmsRow retrySms(long id, String staffUsername);
 
   MailRow retryMail(long id, String staffUsername);
+
+  WebhookRow retryWebhook(long id, String staffUsername);
 
   /** Queues a test SMS (purpose {@code staff-test}); returns its row id. */
   long testSms(String to, String text, String staffUsername);

@@ -1,5 +1,6 @@
 package org.portcullis.outbox;
 
+import java.util.Collection;
 import java.util.List;
 import org.portcullis.mail.InlineImage;
 
@@ -58,6 +59,27 @@ public interface OutboxService {
       String html,
       List<InlineImage> images,
       String purpose);
+
+  /**
+   * Queues a webhook push: {@code body} POSTed to {@code url}, signed with {@code secret} as
+   * Standard Webhooks specifies ({@link WebhookSignature}). Body and secret are sealed, and erased
+   * once the receiver accepted the push (a 2xx answer); until then every failure is retried with
+   * backoff ({@code portcullis.outbox.webhook-max-attempts}).
+   *
+   * @param url an absolute http or https URL
+   * @param eventId the push's {@code webhook-id}, unique per event (receivers deduplicate by it)
+   * @param body a JSON document
+   * @return the outbox row's id
+   */
+  long queueWebhook(String url, String secret, String eventId, String body, String purpose);
+
+  /**
+   * Drops the pushes of these events, sent or not: their content must not outlive what they were
+   * about (a purged message's replies).
+   *
+   * @return how many rows were dropped
+   */
+  int forgetWebhooks(Collection<String> eventIds);
 
   /**
    * Records a delivery receipt for one part of a sent SMS. The message becomes {@link

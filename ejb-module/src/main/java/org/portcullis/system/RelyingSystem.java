@@ -58,6 +58,12 @@ public class RelyingSystem {
 
   @Embedded private PatternPolicy pattern;
 
+  @Embedded private MessagePolicy messages;
+
+  /** The webhook's signing secret, sealed with the secret box; null without a webhook. */
+  @Column(name = "webhook_secret")
+  private String webhookSecret;
+
   /** A system ID shared by a fleet (ATMs, say): never personal attributes, only pairwise IDs. */
   @Column(nullable = false)
   private boolean shared;
@@ -94,6 +100,7 @@ public class RelyingSystem {
     this.secretHash = secretHash;
     this.pinPad = pinPad;
     this.pattern = PatternPolicy.defaults();
+    this.messages = MessagePolicy.defaults();
     this.attributeAllowance = "";
     this.enabled = true;
     this.createdAt = createdAt;
@@ -135,6 +142,22 @@ public class RelyingSystem {
 
   public void changePatternPolicy(PatternPolicy policy) {
     this.pattern = policy;
+  }
+
+  public void changeMessagePolicy(MessagePolicy policy) {
+    this.messages = policy;
+  }
+
+  /**
+   * Sets the webhook's URL and its sealed secret together (null and null: no webhook), so that a
+   * URL never exists without a secret to sign with.
+   */
+  public void changeWebhook(String url, String sealedSecret) {
+    if ((url == null) != (sealedSecret == null)) {
+      throw new IllegalArgumentException("A webhook needs both a URL and a secret");
+    }
+    this.messages = messages().withWebhookUrl(url);
+    this.webhookSecret = sealedSecret;
   }
 
   public void changeShared(boolean newShared) {
@@ -203,6 +226,21 @@ public class RelyingSystem {
 
   public boolean shared() {
     return shared;
+  }
+
+  /** The sender policy; the defaults for a row older than the policy (never null). */
+  public MessagePolicy messages() {
+    return messages == null ? MessagePolicy.defaults() : messages;
+  }
+
+  /** The sealed webhook secret (open it with {@link #webhookSecretAssociatedData()}). */
+  public Optional<String> sealedWebhookSecret() {
+    return Optional.ofNullable(webhookSecret);
+  }
+
+  /** Binds the sealed webhook secret to its system: copied to another row it does not open. */
+  public String webhookSecretAssociatedData() {
+    return "relying_system.webhook_secret:" + systemId;
   }
 
   /** The system's function-code table: the default one until staff change it. */

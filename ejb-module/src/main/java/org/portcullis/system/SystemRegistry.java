@@ -1,5 +1,6 @@
 package org.portcullis.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public interface SystemRegistry {
 
   /**
    * What staff change on a system; every null member keeps the current value (a partial update).
+   *
+   * @param messageMaxRetention a sender's longest message retention ({@link MessagePolicy})
    */
   record Update(
       String name,
@@ -32,7 +35,28 @@ public interface SystemRegistry {
       PinPadPolicy pinPad,
       PatternPolicy.Change pattern,
       Boolean shared,
-      Set<String> attributeAllowance) {}
+      Set<String> attributeAllowance,
+      Duration messageMaxRetention) {
+
+    /** An update that leaves the message policy as it is. */
+    public Update(
+        String name,
+        Set<SystemRole> roles,
+        PinPadPolicy pinPad,
+        PatternPolicy.Change pattern,
+        Boolean shared,
+        Set<String> attributeAllowance) {
+      this(name, roles, pinPad, pattern, shared, attributeAllowance, null);
+    }
+  }
+
+  /** A sender's webhook and its signing secret, which is shown this once and never again. */
+  record Webhook(String systemId, String url, String secret) {
+    @Override
+    public String toString() {
+      return "Webhook[systemId=" + systemId + ", url=" + url + "]";
+    }
+  }
 
   /** The new system's ID and its secret, which is shown this once and never again. */
   record Credentials(String systemId, String secret) {}
@@ -92,6 +116,24 @@ public interface SystemRegistry {
    *     ({@code system-already-enabled}) when it is enabled already
    */
   RelyingSystem enable(String systemId, String staffUsername);
+
+  /**
+   * Points a sender's replies at {@code url} with a new signing secret (Standard Webhooks, {@code
+   * whsec_…}); a secret it had before stops being used at once. Audited ({@code system.webhook}).
+   *
+   * @return the URL and the new secret, shown this once
+   * @throws org.portcullis.error.DomainException not found; bad input {@code invalid-webhook-url};
+   *     forbidden {@code role-required} unless the system is a {@link SystemRole#SENDER}
+   */
+  Webhook setWebhook(String systemId, String url, String staffUsername);
+
+  /**
+   * Stops pushing a sender's replies (they stay available to fetch). Audited ({@code
+   * system.webhook.remove}).
+   *
+   * @throws org.portcullis.error.DomainException not found; conflict {@code no-webhook}
+   */
+  RelyingSystem removeWebhook(String systemId, String staffUsername);
 
   List<RelyingSystem> list();
 }

@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portcullis.config.SecretSettings;
@@ -23,7 +25,8 @@ import org.portcullis.crypto.SecretHasher;
  * from it. Settings: {@code portcullis.keystore.path} (default {@code
  * <portcullis.data>/keystore.p12}), {@code portcullis.keystore.password} or {@code
  * portcullis.keystore.password-file} (required, no default), {@code
- * portcullis.crypto.secretbox.key} / {@code portcullis.crypto.pepper.key} (current key ids), {@code
+ * portcullis.crypto.secretbox.key} / {@code portcullis.crypto.pepper.key} / {@code
+ * portcullis.crypto.messagewrap.key} (current key ids), {@code
  * portcullis.hash.argon2.memory-kib|iterations|parallelism}.
  */
 @Singleton
@@ -52,6 +55,10 @@ public class ServerKeys {
   String pepperKeyId;
 
   @Inject
+  @ConfigProperty(name = "portcullis.crypto.messagewrap.key", defaultValue = "messagewrap-1")
+  String messageWrapKeyId;
+
+  @Inject
   @ConfigProperty(name = "portcullis.hash.argon2.memory-kib", defaultValue = "19456")
   int argon2MemoryKiB;
 
@@ -65,6 +72,8 @@ public class ServerKeys {
 
   private volatile SecretBox secretBox;
   private volatile SecretHasher hasher;
+  private volatile String messageWrapKey;
+  private volatile Map<String, SecretKey> messageWrapKeys;
 
   @PostConstruct
   void load() {
@@ -91,6 +100,9 @@ public class ServerKeys {
       KeyRing ring = KeyRing.open(path, password);
       ring.ensure(secretBoxKey, "AES");
       ring.ensure(pepperKey, "HmacSHA256");
+      messageWrapKey = messageWrapKeyId.toLowerCase(java.util.Locale.ROOT);
+      ring.ensure(messageWrapKey, "AES");
+      messageWrapKeys = Map.copyOf(ring.all("messagewrap"));
       secretBox = new SecretBox(ring.all("secretbox"), secretBoxKey);
       hasher =
           new SecretHasher(
@@ -109,5 +121,15 @@ public class ServerKeys {
 
   public SecretHasher hasher() {
     return hasher;
+  }
+
+  /** The id of the AES-256 key that wraps new secure messages' content keys until delivery. */
+  public String messageWrapKeyId() {
+    return messageWrapKey;
+  }
+
+  /** Every message-wrapping key by id: older ones still open the messages they wrapped. */
+  public Map<String, SecretKey> messageWrapKeys() {
+    return messageWrapKeys;
   }
 }

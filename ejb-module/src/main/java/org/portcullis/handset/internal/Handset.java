@@ -22,6 +22,11 @@ import org.portcullis.handset.HandsetPublicKey;
     name = "Handset.byHandsetId",
     query = "SELECT h FROM Handset h WHERE h.handsetId = :handsetId")
 @NamedQuery(
+    name = "Handset.keyedOfCustomer",
+    query =
+        "SELECT h FROM Handset h WHERE h.customerRef = :customer AND h.msisdn = :msisdn"
+            + " AND h.publicKey IS NOT NULL ORDER BY h.enrolledAt, h.id")
+@NamedQuery(
     name = "Handset.ofCustomer",
     query = "SELECT h FROM Handset h WHERE h.customerRef = :customer ORDER BY h.enrolledAt DESC")
 public class Handset {

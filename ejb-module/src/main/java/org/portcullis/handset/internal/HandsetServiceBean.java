@@ -24,7 +24,6 @@ import org.portcullis.customer.Customer;
 import org.portcullis.customer.CustomerService;
 import org.portcullis.error.DomainException;
 import org.portcullis.error.Refusal;
-import org.portcullis.handset.HandsetPublicKey;
 import org.portcullis.handset.HandsetService;
 import org.portcullis.inboundsms.InboundSmsService;
 import org.portcullis.inboundsms.ReceivedSms;
@@ -211,42 +210,6 @@ public class HandsetServiceBean implements HandsetService {
           "enrollment-sms-used", "This SMS has just been used to enroll a handset");
     }
     return enrolled(customer.get(), handset, "enrollment:" + enrollmentId);
-  }
-
-  @Override
-  public HandsetPublicKey uploadPublicKey(
-      String handsetId, String callerTerminalId, String publicKey) {
-    Handset handset =
-        handsetId == null || handsetId.length() > 32
-            ? null
-            : em.createNamedQuery("Handset.byHandsetId", Handset.class)
-                .setParameter("handsetId", handsetId)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    if (handset == null) {
-      throw DomainException.notFound("unknown-handset", "No handset " + handsetId);
-    }
-    if (!handset.handsetId().equals(callerTerminalId)) {
-      throw DomainException.forbidden(
-          "not-this-handset", "Only the handset itself may set its key, with its own token");
-    }
-    HandsetPublicKey key;
-    try {
-      key = HandsetPublicKey.parse(publicKey);
-    } catch (IllegalArgumentException e) {
-      throw DomainException.badInput("invalid-public-key", "publicKey", e.getMessage());
-    }
-    boolean replaced = handset.publicKey().isPresent();
-    handset.useKey(key, clock.now());
-    Customer customer = em.find(Customer.class, handset.customerRef());
-    audit.record(
-        "customer:" + customer.account(),
-        "handset.key",
-        "handset:" + handset.handsetId(),
-        "OK",
-        key.algorithm() + " " + key.bits() + (replaced ? " replaced" : ""));
-    return key;
   }
 
   @Override

@@ -64,6 +64,25 @@ public class OutboxAdminBean implements OutboxAdmin {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<WebhookRow> listWebhooks(OutboxState state, int limit, int offset) {
+    return page(WebhookOutboxMessage.class, state, limit, offset).stream()
+        .map(OutboxAdminBean::webhookRow)
+        .toList();
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long countWebhooks(OutboxState state) {
+    return count(WebhookOutboxMessage.class, state);
+  }
+
+  @Override
+  public WebhookRow retryWebhook(long id, String staffUsername) {
+    return webhookRow(retry(WebhookOutboxMessage.class, id, "webhook push", staffUsername));
+  }
+
+  @Override
   public SmsRow retrySms(long id, String staffUsername) {
     SmsOutboxMessage row = retry(SmsOutboxMessage.class, id, "SMS", staffUsername);
     return smsRow(row, gatewayIds(List.of(row)).getOrDefault(row.id(), List.of()));
@@ -113,7 +132,7 @@ public class OutboxAdminBean implements OutboxAdmin {
     row.retryNow(clock.now());
     audit.record(
         "staff:" + staffUsername,
-        type == SmsOutboxMessage.class ? "outbox.sms.retry" : "outbox.mail.retry",
+        "outbox." + OutboxStore.channel(type) + ".retry",
         OutboxStore.subject(type, id),
         "OK",
         "previous=" + previous);
@@ -183,6 +202,20 @@ public class OutboxAdminBean implements OutboxAdmin {
         row.state(),
         row.attempts(),
         row.messageId().orElse(null),
+        row.lastError().orElse(null),
+        row.createdAt(),
+        row.updatedAt(),
+        due(row));
+  }
+
+  private static WebhookRow webhookRow(WebhookOutboxMessage row) {
+    return new WebhookRow(
+        row.id(),
+        row.recipient(),
+        row.purpose(),
+        row.eventId(),
+        row.state(),
+        row.attempts(),
         row.lastError().orElse(null),
         row.createdAt(),
         row.updatedAt(),

@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.resource.ResourceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,11 +50,13 @@ public class OutboxDrain {
   @EJB OutboxSettings settings;
   @EJB SmsGateway smsGateway;
   @EJB MailGateway mailGateway;
+  @EJB WebhookGateway webhookGateway;
   @EJB ServerKeys keys;
   @EJB PortcullisClock clock;
 
   private final AtomicBoolean smsRunning = new AtomicBoolean();
   private final AtomicBoolean mailRunning = new AtomicBoolean();
+  private final AtomicBoolean webhookRunning = new AtomicBoolean();
 
   /** Every two seconds: how long a queued SMS (a one-time code) waits at most before its send. */
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "outbox-sms")
@@ -67,6 +70,13 @@ public class OutboxDrain {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void onMailTimer() {
     guarded("mail", this::drainMail);
+  }
+
+  /** Every two seconds, like SMS: a sender's system waits for its customers' replies. */
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "outbox-webhook")
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void onWebhookTimer() {
+    guarded("webhook", this::drainWebhooks);
   }
 
   /**
@@ -134,6 +144,39 @@ public class OutboxDrain {
     }
   }
 
+  /**
+   * One round of the webhook outbox, like {@link #drainMail()}, except that a receiver that fails
+   * does not end the round: each push goes to a receiver of its own.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int drainWebhooks() {
+    if (!webhookRunning.compareAndSet(false, true)) {
+      return 0;
+    }
+    try {
+      store.releaseLapsedClaims(WebhookOutboxMessage.class);
+      int tried = 0;
+      for (int batch = 0; batch < MAX_BATCHES; batch++) {
+        List<WebhookOutboxMessage> claimed =
+            store.claim(WebhookOutboxMessage.class, settings.batchSize());
+        for (WebhookOutboxMessage row : claimed) {
+          if (!inFirstHalfOfClaim(row)) {
+            store.release(WebhookOutboxMessage.class, row.id(), row.claimToken());
+            continue;
+          }
+          tried++;
+          sendWebhook(row);
+        }
+        if (claimed.size() < settings.batchSize()) {
+          break;
+        }
+      }
+      return tried;
+    } finally {
+      webhookRunning.set(false);
+    }
+  }
+
   /** Sends one claimed SMS and records the outcome; true when the gateway is unavailable. */
   private boolean sendSms(SmsOutboxMessage row) {
     String text;
@@ -180,6 +223,40 @@ public class OutboxDrain {
     }
     store.recordMailAccepted(row.id(), row.claimToken(), messageId);
     return false;
+  }
+
+  /** Pushes one claimed webhook and records the outcome. */
+  private void sendWebhook(WebhookOutboxMessage row) {
+    WebhookContent content;
+    try {
+      content =
+          WebhookContent.decode(
+              keys.secretBox()
+                  .open(
+                      row.sealedContent().orElseThrow(),
+                      WebhookOutboxMessage.associatedData(row.id())));
+    } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+      store.recordFailure(
+          WebhookOutboxMessage.class,
+          row.id(),
+          row.claimToken(),
+          SendFailure.permanent("the stored push cannot be opened (was the keystore replaced?)"));
+      return;
+    }
+    Optional<SendFailure> failure;
+    try {
+      failure = webhookGateway.send(row, content, clock.now());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      store.release(WebhookOutboxMessage.class, row.id(), row.claimToken());
+      return;
+    }
+    if (failure.isPresent()) {
+      logFailure("Webhook", row, failure.get());
+      store.recordFailure(WebhookOutboxMessage.class, row.id(), row.claimToken(), failure.get());
+    } else {
+      store.recordWebhookAccepted(row.id(), row.claimToken());
+    }
   }
 
   private boolean inFirstHalfOfClaim(OutboxMessage row) {

@@ -44,5 +44,9 @@ public class OutboxPurge {
         .setParameter("settled", SETTLED)
         .setParameter("before", before)
         .executeUpdate();
+    em.createNamedQuery("WebhookOutboxMessage.purge")
+        .setParameter("settled", SETTLED)
+        .setParameter("before", before)
+        .executeUpdate();
   }
 }

@@ -6,6 +6,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.portcullis.crypto.internal.ServerKeys;
@@ -26,6 +29,7 @@ public class OutboxServiceBean implements OutboxService {
   static final int MAX_SMS_TEXT = 1600;
   static final String PURPOSE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
   static final String DEFAULT_MAIL_PURPOSE = "mail";
+  static final int MAX_URL = 2000;
 
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
@@ -90,6 +94,52 @@ public class OutboxServiceBean implements OutboxService {
     long id = idOf(message);
     message.seal(keys.secretBox().seal(encoded, MailOutboxMessage.associatedData(id)));
     return id;
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public long queueWebhook(String url, String secret, String eventId, String body, String purpose) {
+    URI target;
+    try {
+      target = url == null ? null : new URI(url);
+    } catch (URISyntaxException e) {
+      target = null;
+    }
+    if (target == null
+        || !target.isAbsolute()
+        || target.getHost() == null
+        || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))
+        || url.length() > MAX_URL) {
+      throw DomainException.badInput(
+          "invalid-webhook", "url", "url must be an absolute http or https URL");
+    }
+    if (eventId == null || !eventId.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw DomainException.badInput(
+          "invalid-webhook", "eventId", "eventId must be 1-64 of A-Z, a-z, 0-9, '.', '_', '-'");
+    }
+    requirePurpose(purpose);
+    WebhookContent content;
+    try {
+      content = new WebhookContent(secret, body);
+    } catch (IllegalArgumentException e) {
+      throw DomainException.badInput("invalid-webhook", "secret", e.getMessage());
+    }
+    WebhookOutboxMessage message = new WebhookOutboxMessage(url, purpose, eventId, clock.now());
+    em.persist(message);
+    long id = idOf(message);
+    message.seal(keys.secretBox().seal(content.encode(), WebhookOutboxMessage.associatedData(id)));
+    return id;
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public int forgetWebhooks(Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return 0;
+    }
+    return em.createNamedQuery("WebhookOutboxMessage.deleteEvents")
+        .setParameter("eventIds", List.copyOf(eventIds))
+        .executeUpdate();
   }
 
   @Override

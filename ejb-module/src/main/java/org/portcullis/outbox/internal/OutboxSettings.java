@@ -22,6 +22,9 @@ import org.portcullis.outbox.RetrySchedule;
  *   <tr><th>setting</th><th>default</th><th></th></tr>
  *   <tr><td>{@code portcullis.outbox.max-attempts}</td><td>8</td><td>refused attempts before a
  *       message is FAILED</td></tr>
+ *   <tr><td>{@code portcullis.outbox.webhook-max-attempts}</td><td>16</td><td>the same for
+ *       webhook pushes, whose receivers are other banks' systems: with the default backoff about
+ *       two hours of trying</td></tr>
  *   <tr><td>{@code portcullis.outbox.retry-initial}</td><td>PT5S</td><td>delay after the first
  *       failed attempt, doubling</td></tr>
  *   <tr><td>{@code portcullis.outbox.retry-max}</td><td>PT10M</td><td>the cap of the delay</td></tr>
@@ -46,6 +49,10 @@ public class OutboxSettings {
   @Inject
   @ConfigProperty(name = "portcullis.outbox.max-attempts", defaultValue = "8")
   int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.outbox.webhook-max-attempts", defaultValue = "16")
+  int webhookMaxAttempts;
 
   @Inject
   @ConfigProperty(name = "portcullis.outbox.retry-initial", defaultValue = "PT5S")
@@ -74,6 +81,7 @@ public class OutboxSettings {
   String mailFrom;
 
   private RetrySchedule schedule;
+  private RetrySchedule webhookSchedule;
   private Duration claim;
   private Duration keep;
   private InternetAddress from;
@@ -87,9 +95,14 @@ public class OutboxSettings {
               Durations.positive("portcullis.outbox.retry-initial", retryInitial),
               Durations.positive("portcullis.outbox.retry-max", retryMax),
               RetrySchedule.DEFAULT_JITTER);
+      webhookSchedule =
+          new RetrySchedule(
+              webhookMaxAttempts, schedule.initial(), schedule.max(), RetrySchedule.DEFAULT_JITTER);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          "portcullis.outbox.max-attempts / retry-initial / retry-max: " + e.getMessage(), e);
+          "portcullis.outbox.max-attempts / webhook-max-attempts / retry-initial / retry-max: "
+              + e.getMessage(),
+          e);
     }
     if (batchSize < 1 || batchSize > 100) {
       throw new IllegalStateException("portcullis.outbox.batch-size must be 1 to 100");
@@ -109,8 +122,9 @@ public class OutboxSettings {
     }
   }
 
-  public RetrySchedule retrySchedule() {
-    return schedule;
+  /** When a row of this outbox is tried again, and when it is given up. */
+  public RetrySchedule retrySchedule(Class<? extends OutboxMessage> type) {
+    return type == WebhookOutboxMessage.class ? webhookSchedule : schedule;
   }
 
   public int batchSize() {

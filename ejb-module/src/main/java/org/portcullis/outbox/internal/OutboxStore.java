@@ -97,7 +97,7 @@ public class OutboxStore {
                 SendFailure.Kind.RETRY,
                 "the claim lapsed: the server stopped while sending, so the message may have gone"
                     + " out"),
-            settings.retrySchedule(),
+            settings.retrySchedule(type),
             now,
             Randoms.secureRandom());
         auditIfFailed(type, row);
@@ -130,7 +130,7 @@ public class OutboxStore {
       LOG.warning(() -> "A failed send of " + type.getSimpleName() + " " + id + " lost its claim");
       return;
     }
-    row.attemptFailed(failure, settings.retrySchedule(), clock.now(), Randoms.secureRandom());
+    row.attemptFailed(failure, settings.retrySchedule(type), clock.now(), Randoms.secureRandom());
     auditIfFailed(type, row);
   }
 
@@ -189,6 +189,22 @@ public class OutboxStore {
     }
     if (row.state() != OutboxState.SENT) {
       row.accepted(messageId, clock.now());
+    }
+  }
+
+  /** The receiver accepted a webhook push: it is {@code SENT} and its content erased. */
+  public void recordWebhookAccepted(long id, String token) {
+    WebhookOutboxMessage row =
+        em.find(WebhookOutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (row == null) {
+      LOG.warning(() -> "Webhook " + id + " was accepted but is gone from the outbox");
+      return;
+    }
+    if (!row.isClaimedBy(token)) {
+      LOG.warning(() -> "Webhook " + id + " was accepted after its claim lapsed; it may go twice");
+    }
+    if (row.state() != OutboxState.SENT) {
+      row.accepted(clock.now());
     }
   }
 
@@ -298,7 +314,7 @@ public class OutboxStore {
     if (row.state() == OutboxState.FAILED) {
       audit.record(
           "server",
-          type == SmsOutboxMessage.class ? "outbox.sms.failed" : "outbox.mail.failed",
+          "outbox." + channel(type) + ".failed",
           subject(type, row.id()),
           "FAILED",
           "attempts=" + row.attempts() + " lastError=" + row.lastError().orElse(""));
@@ -306,7 +322,15 @@ public class OutboxStore {
   }
 
   static String subject(Class<? extends OutboxMessage> type, long id) {
-    return (type == SmsOutboxMessage.class ? "sms:" : "mail:") + id;
+    return channel(type) + ":" + id;
+  }
+
+  /** {@code sms}, {@code mail} or {@code webhook}: the word audit records use for an outbox. */
+  static String channel(Class<? extends OutboxMessage> type) {
+    if (type == SmsOutboxMessage.class) {
+      return "sms";
+    }
+    return type == MailOutboxMessage.class ? "mail" : "webhook";
   }
 
   private static String truncate(String messageId) {

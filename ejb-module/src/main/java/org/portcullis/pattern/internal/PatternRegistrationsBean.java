@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.portcullis.audit.AuditLog;
+import org.portcullis.config.PublicUrl;
 import org.portcullis.crypto.Randoms;
 import org.portcullis.crypto.SecretBox;
 import org.portcullis.crypto.internal.ServerKeys;
@@ -62,6 +63,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
   @EJB LockoutService lockout;
   @EJB OutboxService outbox;
   @EJB PatternSettings settings;
+  @EJB PublicUrl publicUrl;
 
   @Override
   public Link start(String account, long tableId, String systemId, String staffUsername) {
@@ -113,7 +115,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
             now,
             expiresAt,
             box().seal(Randoms.bytes(32), PatternRegistration.associatedData(tokenHash))));
-    String url = settings.publicUrl() + "/register/pattern.html#" + token;
+    String url = publicUrl.base() + "/register/pattern.html#" + token;
     outbox.queueSms(
         customer.msisdn(),
         "Your bank: set up your Portcullis pattern at " + url + " (valid for 24 hours).",
@@ -175,7 +177,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
         registration.expiresAt(),
         provisional ? "PROVISIONAL" : "OPEN",
         registration.phoneConfirmed(),
-        masked(customer(registration).msisdn()),
+        Customer.masked(customer(registration).msisdn()),
         provisional ? registration.provisionalExpiresAt().orElseThrow() : null);
   }
 
@@ -207,7 +209,7 @@ public class PatternRegistrationsBean implements PatternRegistrations {
         "customer:" + customer.account(),
         "OK",
         null);
-    return new CodeSent(masked(customer.msisdn()), expiresAt);
+    return new CodeSent(Customer.masked(customer.msisdn()), expiresAt);
   }
 
   @Override
@@ -493,14 +495,5 @@ public class PatternRegistrationsBean implements PatternRegistrations {
 
   private static DomainException unknown() {
     return DomainException.notFound("unknown-registration", "No such registration link");
-  }
-
-  /** Shows the country code and the last three digits only. */
-  static String masked(String msisdn) {
-    int keepStart = Math.min(3, msisdn.length());
-    int keepEnd = Math.max(keepStart, msisdn.length() - 3);
-    return msisdn.substring(0, keepStart)
-        + "•".repeat(keepEnd - keepStart)
-        + msisdn.substring(keepEnd);
   }
 }

@@ -6,8 +6,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portcullis.config.Durations;
@@ -19,8 +17,6 @@ import org.portcullis.config.Durations;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>setting</th><th>default</th><th></th></tr>
- *   <tr><td>{@code portcullis.public-url}</td><td>{@code http://localhost:8080}</td><td>where
- *       customers reach this server; registration links start with it</td></tr>
  *   <tr><td>{@code portcullis.pattern.keep-answered}</td><td>P30D</td><td>how long answered and
  *       expired verifications, use IDs and closed registrations are kept (dashboards read
  *       them)</td></tr>
@@ -43,36 +39,14 @@ public class PatternSettings {
   public static final Duration USE_ID_TTL = Duration.ofMinutes(5);
 
   @Inject
-  @ConfigProperty(name = "portcullis.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
-
-  @Inject
   @ConfigProperty(name = "portcullis.pattern.keep-answered", defaultValue = "P30D")
   String keepAnswered;
 
-  private String base;
   private Duration keep;
 
   @PostConstruct
   void read() {
-    try {
-      URI uri = new URI(publicUrl.strip());
-      if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          || uri.getHost() == null) {
-        throw new IllegalStateException(
-            "portcullis.public-url must be an http(s) URL such as https://verify.bank.example");
-      }
-      String text = uri.toString();
-      base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("portcullis.public-url is not a URL: " + e.getMessage(), e);
-    }
     keep = Durations.positive("portcullis.pattern.keep-answered", keepAnswered);
-  }
-
-  /** The public base URL without a trailing slash. */
-  public String publicUrl() {
-    return base;
   }
 
   public Duration keepAnswered() {

@@ -17,10 +17,13 @@ import org.portcullis.crypto.Randoms;
 import org.portcullis.crypto.internal.ServerKeys;
 import org.portcullis.customer.AttributeNames;
 import org.portcullis.error.DomainException;
+import org.portcullis.outbox.WebhookSignature;
 import org.portcullis.pattern.FunctionCodeTable;
 import org.portcullis.pattern.PatternRuleException;
+import org.portcullis.system.MessagePolicy;
 import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
+import org.portcullis.system.SystemRole;
 import org.portcullis.time.PortcullisClock;
 
 /** Registry of relying systems; secrets are 256-bit random values stored as peppered HMACs. */
@@ -139,6 +142,10 @@ public class SystemRegistryBean implements SystemRegistry {
       system.changeShared(update.shared());
       changed.add("shared=" + update.shared());
     }
+    if (update.messageMaxRetention() != null) {
+      system.changeMessagePolicy(system.messages().withMaxRetention(update.messageMaxRetention()));
+      changed.add("messages.maxRetention=" + update.messageMaxRetention());
+    }
     if (update.attributeAllowance() != null) {
       Set<String> allowance = AttributeNames.check(update.attributeAllowance());
       system.changeAttributeAllowance(allowance);
@@ -205,6 +212,39 @@ public class SystemRegistryBean implements SystemRegistry {
     }
     system.enable();
     audit.record("staff:" + staffUsername, "system.enable", "system:" + systemId, "OK", null);
+    return system;
+  }
+
+  @Override
+  public Webhook setWebhook(String systemId, String url, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    system.requireRole(SystemRole.SENDER);
+    if (url == null) {
+      throw DomainException.badInput("invalid-webhook-url", "url", "url is required");
+    }
+    String checked = MessagePolicy.checkedUrl(url);
+    String secret = WebhookSignature.newSecret();
+    boolean replaced = system.sealedWebhookSecret().isPresent();
+    system.changeWebhook(
+        checked, keys.secretBox().seal(secret, system.webhookSecretAssociatedData()));
+    audit.record(
+        "staff:" + staffUsername,
+        "system.webhook",
+        "system:" + systemId,
+        "OK",
+        "url=" + checked + (replaced ? " new-secret" : ""));
+    return new Webhook(systemId, checked, secret);
+  }
+
+  @Override
+  public RelyingSystem removeWebhook(String systemId, String staffUsername) {
+    RelyingSystem system = existing(systemId);
+    if (system.messages().webhookUrl().isEmpty()) {
+      throw DomainException.conflict("no-webhook", "System " + systemId + " has no webhook");
+    }
+    system.changeWebhook(null, null);
+    audit.record(
+        "staff:" + staffUsername, "system.webhook.remove", "system:" + systemId, "OK", null);
     return system;
   }
 

@@ -30,9 +30,4 @@ class NarrowingStateTest {
   void refusesMalformedText() {
     assertThrows(IllegalArgumentException.class, () -> NarrowingState.decode("1;2"));
   }
-
-  @Test
-  void masksAllButTheCountryCodeAndTheLastThreeDigits() {
-    assertEquals("+44•••••••123", PatternRegistrationsBean.masked("+447700900123"));
-  }
 }

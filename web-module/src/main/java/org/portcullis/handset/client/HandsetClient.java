@@ -1,6 +1,8 @@
 package org.portcullis.handset.client;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -214,6 +218,80 @@ public final class HandsetClient {
         JsonBodies.requiredString(answer, "account"),
         JsonBodies.requiredString(answer, "appId"),
         JsonBodies.requiredInstant(answer, "expiresAt"));
+  }
+
+  /**
+   * The handset's secure messages that are neither deleted nor expired, newest first. Fetching is
+   * the trigger: the server does not push.
+   *
+   * @throws ProblemException {@value ProblemException#LOGIN_REQUIRED} (401) for a token that is not
+   *     this handset's
+   */
+  public List<InboxMessage> inbox(EnrolledHandset handset)
+      throws IOException, InterruptedException, ProblemException {
+    HttpRequest request = json(inboxUri(handset, ""), handset).GET().build();
+    JsonObject answer = exchange(request, 200);
+    if (!(answer.get("messages") instanceof JsonArray messages)) {
+      throw new IOException("the server's answer has no 'messages' array");
+    }
+    List<InboxMessage> inbox = new ArrayList<>(messages.size());
+    for (JsonValue value : messages) {
+      if (!(value instanceof JsonObject entry)) {
+        throw new IOException("the server's 'messages' holds something that is not an object");
+      }
+      inbox.add(JsonBodies.inboxMessage(entry));
+    }
+    return inbox;
+  }
+
+  /**
+   * Acknowledges a message this handset decrypted: from the first acknowledgement on the server
+   * cannot read it any more. Until it is acknowledged it stays in the inbox (a crash between
+   * fetching and acknowledging loses nothing).
+   *
+   * @return the message as listed now ({@code DELIVERED})
+   * @throws ProblemException 404 {@code unknown-message} when it is not in this inbox
+   */
+  public InboxMessage acknowledge(EnrolledHandset handset, String messageId)
+      throws IOException, InterruptedException, ProblemException {
+    HttpRequest request =
+        json(inboxUri(handset, "/" + pathSegment(messageId) + "/ack"), handset)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return JsonBodies.inboxMessage(exchange(request, 200));
+  }
+
+  /**
+   * Deletes a message from this handset at once.
+   *
+   * @throws ProblemException 404 {@code unknown-message} when it is not in this inbox
+   */
+  public void delete(EnrolledHandset handset, String messageId)
+      throws IOException, InterruptedException, ProblemException {
+    HttpRequest request =
+        json(inboxUri(handset, "/" + pathSegment(messageId)), handset).DELETE().build();
+    exchange(request, 204);
+  }
+
+  /**
+   * Replies to a message; the sender fetches the reply or has it pushed to its webhook.
+   *
+   * @return the reply's id
+   * @throws ProblemException 404 {@code unknown-message}; 400 for an empty or too long body
+   */
+  public String reply(EnrolledHandset handset, String messageId, String body)
+      throws IOException, InterruptedException, ProblemException {
+    HttpRequest request =
+        json(inboxUri(handset, "/" + pathSegment(messageId) + "/replies"), handset)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JsonBodies.reply(Objects.requireNonNull(body, "body"))))
+            .build();
+    return JsonBodies.requiredString(exchange(request, 201), "replyId");
+  }
+
+  private URI inboxUri(EnrolledHandset handset, String rest) {
+    return base.resolve(HANDSETS + pathSegment(handset.handsetId()) + "/inbox" + rest);
   }
 
   /** The pause after {@code delay}: twice as long, at most {@link #MAX_POLL_DELAY}. */

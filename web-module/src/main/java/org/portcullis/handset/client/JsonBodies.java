@@ -61,6 +61,32 @@ final class JsonBodies {
     return Json.createObjectBuilder().add("terminalId", terminalId).build().toString();
   }
 
+  /** A reply to a secure message. */
+  static String reply(String body) {
+    return Json.createObjectBuilder().add("body", body).build().toString();
+  }
+
+  /**
+   * One entry of a handset's inbox.
+   *
+   * @throws IOException when a promised member is missing
+   */
+  static InboxMessage inboxMessage(JsonObject entry) throws IOException {
+    if (!(entry.get("jwe") instanceof JsonObject jwe)) {
+      throw new IOException("the server's inbox entry has no 'jwe' object");
+    }
+    String delivered = optionalString(entry, "deliveredAt");
+    return new InboxMessage(
+        requiredString(entry, "messageId"),
+        requiredString(entry, "senderSystemId"),
+        requiredString(entry, "senderName"),
+        requiredString(entry, "state"),
+        requiredInstant(entry, "submittedAt"),
+        requiredInstant(entry, "expiresAt"),
+        delivered == null ? null : requiredInstant(entry, "deliveredAt"),
+        jwe);
+  }
+
   /**
    * Reads an answer that must be one JSON object.
    *

@@ -17,10 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -31,7 +28,6 @@ import org.portcullis.mail.MailAddresses;
 import org.portcullis.outbox.OutboxAdmin;
 import org.portcullis.outbox.OutboxState;
 import org.portcullis.staff.StaffRole;
-import org.portcullis.web.api.InvalidFieldException;
 import org.portcullis.web.api.TotalCount;
 import org.portcullis.web.security.Callers;
 import org.portcullis.web.security.StaffCaller;
@@ -129,6 +125,40 @@ public class AdminOutboxResource {
     return TotalCount.ok(page, outbox.countMail(only));
   }
 
+  @GET
+  @Path("webhook")
+  @StaffCaller({StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.AUDITOR})
+  @Operation(
+      summary = "List the webhook outbox, newest first",
+      description =
+          "Pushes of customers' replies to senders' webhooks. `state`, `limit` and `offset` as"
+              + " for SMS, and `X-Total-Count`. Rows carry the URL and the webhook-id, never the"
+              + " body or the secret.")
+  @APIResponse(responseCode = "200", description = "The page; X-Total-Count: all rows in the state")
+  public Response webhooks(
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    OutboxState only = state(state);
+    List<OutboxAdmin.WebhookRow> page =
+        outbox.listWebhooks(
+            only,
+            QueryParams.number("limit", limit, DEFAULT_LIMIT),
+            QueryParams.number("offset", offset, 0));
+    return TotalCount.ok(page, outbox.countWebhooks(only));
+  }
+
+  @POST
+  @Path("webhook/{id}/retry")
+  @Operation(summary = "Make a FAILED or QUEUED webhook push due now, its attempts reset")
+  @APIResponse(responseCode = "200", description = "The row, queued")
+  @APIResponse(responseCode = "404", description = "No such push")
+  @APIResponse(responseCode = "409", description = "The push is sending or sent")
+  public OutboxAdmin.WebhookRow retryWebhook(
+      @PathParam("id") String id, @Context SecurityContext caller) {
+    return outbox.retryWebhook(id(id), Callers.staff(caller));
+  }
+
   @POST
   @Path("sms/{id}/retry")
   @Operation(summary = "Make a FAILED or QUEUED SMS due now, its attempts reset")
@@ -183,19 +213,7 @@ public class AdminOutboxResource {
 
   /** A state name, any case; null or empty for all states. */
   static OutboxState state(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return OutboxState.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException(
-          "state",
-          "state must be one of "
-              + Arrays.stream(OutboxState.values())
-                  .map(Enum::name)
-                  .collect(Collectors.joining(", ")));
-    }
+    return QueryParams.enumValue("state", value, OutboxState.class);
   }
 
   /** An outbox row id; anything else names no row. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +35,7 @@ import org.portcullis.pattern.FunctionCodeTable;
 import org.portcullis.pinpad.PinPadAlgorithm;
 import org.portcullis.pinpad.PinPadLayout;
 import org.portcullis.staff.StaffRole;
+import org.portcullis.system.MessagePolicy;
 import org.portcullis.system.PatternPolicy;
 import org.portcullis.system.PinPadPolicy;
 import org.portcullis.system.RelyingSystem;
@@ -108,6 +110,26 @@ public class AdminSystemsResource {
     }
   }
 
+  /** A sender's message settings; every field optional. */
+  public static class MessageSettings {
+    public String maxRetention;
+    public String webhookUrl;
+
+    public MessageSettings() {}
+
+    MessageSettings(MessagePolicy policy) {
+      maxRetention = policy.maxRetention().toString();
+      webhookUrl = policy.webhookUrl().orElse(null);
+    }
+  }
+
+  /** Where a sender's replies are pushed. */
+  public static class WebhookRequest {
+    @NotNull public String url;
+  }
+
+  public record WebhookView(String systemId, String url, String secret) {}
+
   public static class RegisterRequest {
     @NotBlank
     @Size(max = 200)
@@ -130,6 +152,9 @@ public class AdminSystemsResource {
     public PatternSettings pattern;
     public Boolean shared;
     public Set<String> attributeAllowance;
+
+    /** Only {@code maxRetention}; the webhook has endpoints of its own. */
+    public MessageSettings messages;
   }
 
   public static class FunctionCodesRequest {
@@ -155,6 +180,7 @@ public class AdminSystemsResource {
       PatternSettings pattern,
       FunctionCodesView functionCodes,
       Set<String> attributeAllowance,
+      MessageSettings messages,
       Instant createdAt) {
     static SystemView of(RelyingSystem system) {
       return new SystemView(
@@ -167,6 +193,7 @@ public class AdminSystemsResource {
           new PatternSettings(system.pattern()),
           FunctionCodesView.of(system.functionCodes()),
           new TreeSet<>(system.attributeAllowance()),
+          new MessageSettings(system.messages()),
           system.createdAt());
     }
   }
@@ -226,7 +253,8 @@ public class AdminSystemsResource {
       description =
           "A partial update: name, roles, pinpad, pattern {gridTtl, tempIds {enabled, maxAge,"
               + " maxUses}, pairwiseIdLength, duressLockAfter (ISO duration or NEVER)}, shared,"
-              + " attributeAllowance. Members left out keep their values.")
+              + " attributeAllowance, messages {maxRetention} (a sender's longest message"
+              + " retention, PT5M to P90D). Members left out keep their values.")
   @APIResponse(responseCode = "200", description = "The system as changed")
   public SystemView update(
       @PathParam("systemId") String systemId,
@@ -241,8 +269,47 @@ public class AdminSystemsResource {
                 request.pinpad == null ? null : policy(request.pinpad),
                 patternChange(request.pattern),
                 request.shared,
-                request.attributeAllowance),
+                request.attributeAllowance,
+                maxRetention(request.messages)),
             Callers.staff(caller)));
+  }
+
+  @PUT
+  @Path("{systemId}/webhook")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Push a sender's replies to a webhook",
+      description =
+          "{url}: an https URL (http only to localhost). Answers {systemId, url, secret}: a new"
+              + " signing secret (whsec_…), shown this once; pushes are signed with it as"
+              + " Standard Webhooks specifies (webhook-id, webhook-timestamp, webhook-signature)."
+              + " A secret set before stops being used at once.")
+  @APIResponse(responseCode = "200", description = "The webhook and its secret")
+  @APIResponse(responseCode = "400", description = "invalid-webhook-url")
+  @APIResponse(responseCode = "403", description = "role-required: the system is not a SENDER")
+  public Response setWebhook(
+      @PathParam("systemId") String systemId,
+      @Valid @NotNull(message = "a JSON body is required") WebhookRequest request,
+      @Context SecurityContext caller) {
+    SystemRegistry.Webhook webhook =
+        systems.setWebhook(systemId, request.url, Callers.staff(caller));
+    return Response.ok(new WebhookView(webhook.systemId(), webhook.url(), webhook.secret()))
+        .cacheControl(NoStore.cacheControl())
+        .build();
+  }
+
+  @DELETE
+  @Path("{systemId}/webhook")
+  @StaffCaller(StaffRole.ADMIN)
+  @Operation(
+      summary = "Stop pushing a sender's replies",
+      description = "Replies stay available at GET /api/v1/messages/{id}/replies.")
+  @APIResponse(responseCode = "200", description = "The system as changed")
+  @APIResponse(responseCode = "409", description = "no-webhook")
+  public SystemView removeWebhook(
+      @PathParam("systemId") String systemId, @Context SecurityContext caller) {
+    return SystemView.of(systems.removeWebhook(systemId, Callers.staff(caller)));
   }
 
   @GET
@@ -346,6 +413,13 @@ public class AdminSystemsResource {
             ? null
             : duration("pattern.duressLockAfter", settings.duressLockAfter),
         never);
+  }
+
+  private static Duration maxRetention(MessageSettings settings) {
+    if (settings == null || settings.maxRetention == null) {
+      return null;
+    }
+    return duration("messages.maxRetention", settings.maxRetention);
   }
 
   private static Duration duration(String field, String text) {

@@ -2,6 +2,9 @@ package org.portcullis.web.api.admin;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.portcullis.web.api.InvalidFieldException;
 
 /**
@@ -39,6 +42,24 @@ final class QueryParams {
     } catch (DateTimeParseException e) {
       throw new InvalidFieldException(
           name, name + " must be an ISO-8601 instant such as 2024-05-01T00:00:00Z");
+    }
+  }
+
+  /** A constant of {@code type} by name, any case; null when absent. */
+  static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          name,
+          name
+              + " must be one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
     }
   }
 }

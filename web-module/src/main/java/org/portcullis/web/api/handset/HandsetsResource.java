@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portcullis.handset.HandsetPublicKeys;
 import org.portcullis.handset.HandsetService;
 import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.Callers;
@@ -52,6 +53,8 @@ public class HandsetsResource {
   public record EnrolledView(String handsetId, String token, Instant expiresAt) {}
 
   @EJB HandsetService handsets;
+
+  @EJB HandsetPublicKeys keys;
 
   @POST
   @Path("enrollments")
@@ -115,7 +118,7 @@ public class HandsetsResource {
       @PathParam("handsetId") String handsetId,
       @Valid @NotNull(message = "a JSON body is required") PublicKeyRequest request,
       @Context SecurityContext caller) {
-    handsets.uploadPublicKey(handsetId, Callers.customer(caller).terminalId(), request.publicKey);
+    keys.uploadPublicKey(handsetId, Callers.customer(caller).terminalId(), request.publicKey);
   }
 
   private static Response created(HandsetService.Enrolled enrolled) {

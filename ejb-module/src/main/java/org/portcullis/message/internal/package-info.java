@@ -1,0 +1,2 @@
+/** Entities, EJBs and timers of secure messages. */
+package org.portcullis.message.internal;
