@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small HTTP client for the tests: real requests to the running server's API. */
@@ -139,8 +140,14 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String json) {
+    return send(method, path, json, Map.of());
+  }
+
+  /** A request with further headers, e.g. {@code Idempotency-Key}. */
+  public Reply send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

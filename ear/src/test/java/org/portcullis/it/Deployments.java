@@ -3,6 +3,7 @@ package org.portcullis.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -10,7 +11,9 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwe.JsonWebEncryption;
 import org.portcullis.handset.client.HandsetClient;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deployment of every in-container test: the EAR exactly as the build assembled it, plus one
@@ -35,10 +38,21 @@ public final class Deployments {
         ShrinkWrap.create(WebArchive.class, TEST_MODULE)
             .addPackage(Deployments.class.getPackage())
             .addPackage(HandsetClient.class.getPackage())
+            // the reference client reads secure messages with jose4j (which logs through SLF4J)
+            .addAsLibraries(jarOf(JsonWebEncryption.class), jarOf(LoggerFactory.class))
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     ear.addAsModule(Testable.archiveToTest(tests));
     ear.setApplicationXML(new StringAsset(withTestModule(applicationXml(ear))));
     return ear;
+  }
+
+  /** The jar on the test class path that holds {@code type}. */
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String applicationXml(EnterpriseArchive ear) {
