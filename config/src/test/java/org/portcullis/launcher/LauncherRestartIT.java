@@ -1,6 +1,7 @@
 package org.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.portcullis.launcher.LauncherProcesses.freePort;
@@ -24,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +224,116 @@ class LauncherRestartIT {
     }
   }
 
+  /** libfaketime from Debian's faketime package, which .ci/run installs. */
+  private static final Path FAKETIME =
+      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+
+  /**
+   * A secure message's retention ends while the server is down: started again with its clock two
+   * hours on (libfaketime moves the wall clock of the whole JVM), the retention timer finds it in
+   * the database and expires it once. Then nothing of the message is readable in the data
+   * directory: database files and logs.
+   */
+  @Test
+  void aSecureMessageExpiresAfterARestartWithTheClockMovedAndLeavesNoPlaintext() throws Exception {
+    assertTrue(Files.isRegularFile(FAKETIME), "libfaketime is missing: apt-get install faketime");
+    port = freePort();
+    String marker = "PLAINTEXT-" + randomToken().substring(0, 12);
+    String account = "it-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
+    String messageId;
+    String sender;
+    Process first = start("retention-first.log");
+    try {
+      awaitBanner(first, "retention-first.log");
+      HttpResponse<String> created =
+          send(
+              "POST",
+              "api/v1/admin/customers",
+              "{\"account\":\"%s\",\"msisdn\":\"+15550107777\"}".formatted(account));
+      assertEquals(201, created.statusCode(), created.body());
+      HttpResponse<String> registered =
+          send(
+              "POST",
+              "api/v1/admin/systems",
+              "{\"name\":\"Retention bank\",\"roles\":[\"SENDER\"]}");
+      assertEquals(201, registered.statusCode(), registered.body());
+      JsonObject system = json(registered.body());
+      sender = system.getString("systemId") + ":" + system.getString("secret");
+      HttpResponse<String> submitted =
+          send(
+              "POST",
+              "api/v1/messages",
+              "{\"msisdn\":\"+15550107777\",\"subject\":\"%s\",\"body\":\"%s\",\"retention\":\"PT1H\"}"
+                  .formatted(marker, marker),
+              sender);
+      assertEquals(201, submitted.statusCode(), submitted.body());
+      messageId = json(submitted.body()).getString("messageId");
+      assertEquals("AWAITING_ENROLLMENT", json(submitted.body()).getString("state"));
+      first.destroy();
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
+    } finally {
+      kill(first);
+    }
+
+    Process second =
+        start(
+            "retention-second.log",
+            List.of(),
+            Map.of(
+                "LD_PRELOAD", FAKETIME.toString(),
+                "FAKETIME", "+2h",
+                // the JVM's timed waits use the monotonic clock: leave it alone, and without
+                // libfaketime's "monotonic fix" (with it, Payara's threads spin at full CPU)
+                "DONT_FAKE_MONOTONIC", "1",
+                "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+    try {
+      awaitBanner(second, "retention-second.log");
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      String state = "";
+      while (Instant.now().isBefore(deadline)) {
+        HttpResponse<String> status = send("GET", "api/v1/messages/" + messageId, null, sender);
+        assertEquals(200, status.statusCode(), status.body());
+        state = json(status.body()).getString("state");
+        if ("EXPIRED".equals(state)) {
+          break;
+        }
+        Thread.sleep(2000);
+      }
+      assertEquals("EXPIRED", state, "the retention timer did not expire the message");
+      HttpResponse<String> expiries =
+          send("GET", "api/v1/admin/audit?action=message.expire&subject=" + messageId, null);
+      assertEquals(1, Json.createReader(new StringReader(expiries.body())).readArray().size());
+      second.destroy();
+      assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
+    } finally {
+      kill(second);
+    }
+
+    List<Path> files;
+    try (var walk = Files.walk(data)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".mv.db")), "no database files");
+    List<Path> withAccount = filesContaining(files, account);
+    assertFalse(withAccount.isEmpty(), "the scan does not even find the account name");
+    assertEquals(List.of(), filesContaining(files, marker), "the message's text in clear");
+  }
+
+  private static List<Path> filesContaining(List<Path> files, String text) throws IOException {
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    List<Path> found = new ArrayList<>();
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      for (int i = 0; i <= bytes.length - needle.length; i++) {
+        if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+          found.add(file);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   /** Waits for the ready banner and returns the demo system ID it shows. */
   private static String awaitBanner(Process process, String logName) throws Exception {
     Matcher matcher = SYSTEM_ID.matcher(LauncherProcesses.awaitBanner(process, logName, SYSTEM_ID));
@@ -231,6 +343,12 @@ class LauncherRestartIT {
 
   private HttpResponse<String> send(String method, String path, String json)
       throws IOException, InterruptedException {
+    return send(method, path, json, "admin:" + adminPassword);
+  }
+
+  /** A request with HTTP Basic credentials {@code user:password}. */
+  private HttpResponse<String> send(String method, String path, String json, String credentials)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/").resolve(path))
             .timeout(Duration.ofSeconds(30))
@@ -238,8 +356,7 @@ class LauncherRestartIT {
                 "Authorization",
                 "Basic "
                     + Base64.getEncoder()
-                        .encodeToString(
-                            ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)))
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
             .header("Accept", "application/json");
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
