@@ -3,16 +3,10 @@ package org.portcullis.bench;
 import static org.portcullis.bench.LoadHarness.json;
 
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pattern verifications per second against a running launcher (issue 5): each verification is a
@@ -39,18 +33,17 @@ public final class PatternBenchmark {
 
   private static final int[] CELLS = {1, 14, 27, 40, 5, 20};
   private static final int ADD = 3;
-  private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
 
   private final LoadHarness load;
   private final String admin;
-  private final Path console;
+  private final ConsoleCodes console;
 
   private record Handset(String account, String handsetId, String token) {}
 
   private PatternBenchmark(String base, String adminPassword, Path console) {
     this.load = new LoadHarness(base);
     this.admin = LoadHarness.basic("admin", adminPassword);
-    this.console = console;
+    this.console = new ConsoleCodes(console);
   }
 
   public static void main(String[] args) throws Exception {
@@ -164,13 +157,13 @@ public final class PatternBenchmark {
                 201))
             .getString("link");
     String registration = "/api/v1/pattern/registrations/" + link.substring(link.indexOf('#') + 1);
-    List<String> seen = codes(msisdn);
+    List<String> seen = console.codes(msisdn);
     load.send("POST", registration + "/phone-code", null, null, 202);
     load.send(
         "POST",
         registration + "/phone-confirmation",
         null,
-        "{\"code\":\"" + awaitCode(msisdn, seen) + "\"}",
+        "{\"code\":\"" + console.awaitCode(msisdn, seen) + "\"}",
         200);
     JsonObject grid =
         json(
@@ -186,7 +179,7 @@ public final class PatternBenchmark {
         null,
         "{\"password\":\"" + password(grid.getString("digits")) + "\"}",
         200);
-    seen = codes(msisdn);
+    seen = console.codes(msisdn);
     String enrollmentId =
         json(load.send(
                 "POST",
@@ -201,7 +194,7 @@ public final class PatternBenchmark {
                 "POST",
                 "/api/v1/handsets/enrollments/" + enrollmentId + "/otp",
                 null,
-                "{\"otp\":\"" + awaitCode(msisdn, seen) + "\"}",
+                "{\"otp\":\"" + console.awaitCode(msisdn, seen) + "\"}",
                 201));
     return new Handset(account, enrolled.getString("handsetId"), enrolled.getString("token"));
   }
@@ -212,34 +205,6 @@ public final class PatternBenchmark {
       password.append(Math.floorMod(digits.charAt(cell - 1) - '0' + ADD, 10));
     }
     return password.toString();
-  }
-
-  /** The codes texted to {@code msisdn} so far, as the launcher's console shows them. */
-  private List<String> codes(String msisdn) throws Exception {
-    List<String> codes = new ArrayList<>();
-    String digits = msisdn.substring(1);
-    String[] blocks = Files.readString(console, StandardCharsets.UTF_8).split("---- ");
-    for (String block : blocks) {
-      if (block.contains(digits)) {
-        Matcher code = CODE.matcher(block);
-        while (code.find()) {
-          codes.add(code.group(1));
-        }
-      }
-    }
-    return codes;
-  }
-
-  private String awaitCode(String msisdn, List<String> seen) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      List<String> now = codes(msisdn);
-      if (now.size() > seen.size()) {
-        return now.get(now.size() - 1);
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("No SMS code for " + msisdn + " on the console " + console);
   }
 
   private static double percentile(ConcurrentLinkedQueue<Long> nanos, double fraction) {
