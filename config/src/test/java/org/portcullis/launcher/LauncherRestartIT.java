@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +42,22 @@ import org.junit.jupiter.api.io.TempDir;
  * starts it again on the same data directory: what was created before the stop must still be there,
  * the audit chain must still verify, and demo mode must not seed a second time. On the way, a test
  * SMS and a test mail go the whole demo path (outbox, SMPP adapter, mail session) to the launcher's
- * demo SMS gateway and mail server, which show them on the console.
+ * demo SMS gateway and mail server, which show them on the console, and a secure message goes from
+ * a sender to a handset run by the reference client's command line, which reads and answers it.
  */
 class LauncherRestartIT {
 
   private static final Pattern SYSTEM_ID = Pattern.compile("Relying system ID\\s+(\\d{8})");
+  private static final String MSISDN = "+15550109999";
+  private static final Pattern ENROLLMENT_CODE =
+      Pattern.compile("Your Portcullis enrollment code is ([0-9]{6})");
+  private static final Pattern ENROLLED = Pattern.compile("Enrolled as handset (\\S+)\\.");
+  private static final Pattern REPLIED = Pattern.compile("\\(reply (\\S+)\\)");
 
   @TempDir Path data;
+
+  /** The handset's state directory goes below: the client creates it, owner-only. */
+  @TempDir Path handsetHome;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,16 +71,18 @@ class LauncherRestartIT {
 
     Process first = start("first-start.log");
     String firstSystemId;
+    String handsetId;
     try {
       firstSystemId = awaitBanner(first, "first-start.log");
       HttpResponse<String> created =
           send(
               "POST",
               "api/v1/admin/customers",
-              "{\"account\":\"%s\",\"msisdn\":\"+15550109999\",\"email\":\"it@example.org\"}"
-                  .formatted(account));
+              "{\"account\":\"%s\",\"msisdn\":\"%s\",\"email\":\"it@example.org\"}"
+                  .formatted(account, MSISDN));
       assertEquals(201, created.statusCode(), created.body());
       sendsThroughTheDemoPeers();
+      handsetId = readsAndAnswersASecureMessageWithTheHandsetCli();
 
       first.destroy(); // SIGTERM, as Ctrl-C or a service manager would
       assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop within 60 s");
@@ -100,9 +112,172 @@ class LauncherRestartIT {
       JsonObject verdict = json(audit.body());
       assertTrue(verdict.getBoolean("valid"), audit.body());
       assertTrue(verdict.getJsonNumber("rows").longValue() > 0, audit.body());
+
+      // the handset's token works after the restart, and the deleted message stays deleted
+      HandsetCommands.Result inbox = handset("", "inbox");
+      assertEquals(0, inbox.status(), inbox::toString);
+      assertEquals("No messages for handset " + handsetId + ".\n", inbox.out(), inbox::toString);
     } finally {
       kill(second);
     }
+  }
+
+  /**
+   * A secure message from a sender to the customer's handset, which the reference client's command
+   * line runs, one process per command as a customer would: enroll with the code the demo gateway
+   * shows, then inbox, read (the client decrypts with jose4j what the server encrypted with
+   * Nimbus), ack, reply (which the sender fetches) and delete, the sender seeing each step.
+   *
+   * @return the handset's id
+   */
+  private String readsAndAnswersASecureMessageWithTheHandsetCli() throws Exception {
+    HandsetCommands.Running enroll =
+        HandsetCommands.start(
+            "enroll",
+            "--server",
+            "http://127.0.0.1:" + port,
+            "--msisdn",
+            MSISDN,
+            "--state",
+            handsetState().toString());
+    HandsetCommands.Result enrolled;
+    try {
+      enrolled = enroll.finish(awaitEnrollmentCode() + "\n");
+    } finally {
+      if (enroll.isAlive()) {
+        enroll.kill();
+      }
+    }
+    assertEquals(0, enrolled.status(), enrolled::toString);
+    Matcher enrolledAs = ENROLLED.matcher(enrolled.out());
+    assertTrue(enrolledAs.find(), enrolled::toString);
+    String handsetId = enrolledAs.group(1);
+    assertEquals(
+        PosixFilePermissions.fromString("rwx------"),
+        Files.getPosixFilePermissions(handsetState()));
+    assertEquals(
+        PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(handsetState().resolve("private-key.pem")));
+
+    HttpResponse<String> registered =
+        send(
+            "POST",
+            "api/v1/admin/systems",
+            "{\"name\":\"Launcher test sender\",\"roles\":[\"SENDER\"]}");
+    assertEquals(201, registered.statusCode(), registered.body());
+    String senderId = json(registered.body()).getString("systemId");
+    String sender = basic(senderId, json(registered.body()).getString("secret"));
+    String marker = randomToken().substring(4, 16);
+    String subject = "Statement " + marker;
+    String body = "Your statement " + marker + " is ready.\nZürich branch ✓";
+    HttpResponse<String> submitted =
+        send(
+            sender,
+            "POST",
+            "api/v1/messages",
+            Json.createObjectBuilder()
+                .add("msisdn", MSISDN)
+                .add("subject", subject)
+                .add("body", body)
+                .build()
+                .toString());
+    assertEquals(201, submitted.statusCode(), submitted.body());
+    String messageId = json(submitted.body()).getString("messageId");
+    assertEquals("NOTIFIED", json(submitted.body()).getString("state"), submitted.body());
+    awaitLog(
+        "first-start.log",
+        "demo SMS gateway received an SMS",
+        "You have a secure message from Launcher test sender");
+
+    HandsetCommands.Result inbox = handset("", "inbox");
+    assertEquals(0, inbox.status(), inbox::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^"
+                    + Pattern.quote(messageId)
+                    + " +PENDING +\\S+Z +- +\\S+Z +Launcher test sender \\("
+                    + senderId
+                    + "\\)$")
+            .matcher(inbox.out())
+            .find(),
+        inbox::toString);
+    assertFalse(inbox.out().contains(marker), inbox::toString);
+
+    HandsetCommands.Result read = handset("", "read", messageId);
+    assertEquals(0, read.status(), read::toString);
+    assertTrue(
+        read.out().contains("From     Launcher test sender (" + senderId + ")\n"), read::toString);
+    assertTrue(read.out().contains("State    PENDING, not acknowledged"), read::toString);
+    assertTrue(read.out().contains("Subject  " + subject + "\n\n" + body + "\n"), read::toString);
+    assertEquals("", read.err(), "nothing on standard error, no SLF4J warning either");
+    assertEquals("NOTIFIED", messageState(sender, messageId), "read alone must not acknowledge");
+
+    HandsetCommands.Result ack = handset("", "ack", messageId);
+    assertEquals(0, ack.status(), ack::toString);
+    assertTrue(
+        ack.out().startsWith("Message " + messageId + " acknowledged: delivered at "),
+        ack::toString);
+    assertEquals("DELIVERED", messageState(sender, messageId));
+
+    String replyText = "Received " + marker + ", thank you.";
+    HandsetCommands.Result reply = handset(replyText + "\n", "reply", messageId);
+    assertEquals(0, reply.status(), reply::toString);
+    Matcher replied = REPLIED.matcher(reply.out());
+    assertTrue(replied.find(), reply::toString);
+    HttpResponse<String> replies =
+        send(sender, "GET", "api/v1/messages/" + messageId + "/replies", null);
+    assertEquals(200, replies.statusCode(), replies.body());
+    JsonObject only = json(replies.body()).getJsonArray("replies").getJsonObject(0);
+    assertEquals(replied.group(1), only.getString("replyId"), replies.body());
+    assertEquals(replyText, only.getString("body"), replies.body());
+
+    HandsetCommands.Result unknown = handset("", "ack", "msg-unknown");
+    assertEquals(1, unknown.status(), unknown::toString);
+    assertTrue(
+        unknown.err().startsWith("portcullis-handset: refused (unknown-message): "),
+        unknown::toString);
+
+    HandsetCommands.Result delete = handset("", "delete", messageId);
+    assertEquals(0, delete.status(), delete::toString);
+    assertEquals(
+        "Message " + messageId + " deleted from handset " + handsetId + ".\n", delete.out());
+    assertEquals("DELETED", messageState(sender, messageId));
+
+    assertFalse(
+        log("first-start.log").contains(marker),
+        "the server's console (its SMS notice included) must show nothing of the content");
+    return handsetId;
+  }
+
+  /** Runs one command of the handset client on this test's handset. */
+  private HandsetCommands.Result handset(String stdin, String... args) throws Exception {
+    List<String> line = new ArrayList<>(List.of(args));
+    line.addAll(List.of("--state", handsetState().toString()));
+    return HandsetCommands.run(stdin, line.toArray(String[]::new));
+  }
+
+  private Path handsetState() {
+    return handsetHome.resolve("handset");
+  }
+
+  /** The server OTP, as the demo SMS gateway shows the SMS that carries it. */
+  private static String awaitEnrollmentCode() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      Matcher code = ENROLLMENT_CODE.matcher(log("first-start.log"));
+      if (code.find()) {
+        return code.group(1);
+      }
+      Thread.sleep(500);
+    }
+    fail("the demo SMS gateway never showed an enrollment code:\n" + tail(log("first-start.log")));
+    return null;
+  }
+
+  private String messageState(String sender, String messageId) throws Exception {
+    HttpResponse<String> status = send(sender, "GET", "api/v1/messages/" + messageId, null);
+    assertEquals(200, status.statusCode(), status.body());
+    return json(status.body()).getString("state");
   }
 
   /**
@@ -258,14 +433,14 @@ class LauncherRestartIT {
               "{\"name\":\"Retention bank\",\"roles\":[\"SENDER\"]}");
       assertEquals(201, registered.statusCode(), registered.body());
       JsonObject system = json(registered.body());
-      sender = system.getString("systemId") + ":" + system.getString("secret");
+      sender = basic(system.getString("systemId"), system.getString("secret"));
       HttpResponse<String> submitted =
           send(
+              sender,
               "POST",
               "api/v1/messages",
               "{\"msisdn\":\"+15550107777\",\"subject\":\"%s\",\"body\":\"%s\",\"retention\":\"PT1H\"}"
-                  .formatted(marker, marker),
-              sender);
+                  .formatted(marker, marker));
       assertEquals(201, submitted.statusCode(), submitted.body());
       messageId = json(submitted.body()).getString("messageId");
       assertEquals("AWAITING_ENROLLMENT", json(submitted.body()).getString("state"));
@@ -291,7 +466,7 @@ class LauncherRestartIT {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
       String state = "";
       while (Instant.now().isBefore(deadline)) {
-        HttpResponse<String> status = send("GET", "api/v1/messages/" + messageId, null, sender);
+        HttpResponse<String> status = send(sender, "GET", "api/v1/messages/" + messageId, null);
         assertEquals(200, status.statusCode(), status.body());
         state = json(status.body()).getString("state");
         if ("EXPIRED".equals(state)) {
@@ -343,20 +518,15 @@ class LauncherRestartIT {
 
   private HttpResponse<String> send(String method, String path, String json)
       throws IOException, InterruptedException {
-    return send(method, path, json, "admin:" + adminPassword);
+    return send(basic("admin", adminPassword), method, path, json);
   }
 
-  /** A request with HTTP Basic credentials {@code user:password}. */
-  private HttpResponse<String> send(String method, String path, String json, String credentials)
+  private HttpResponse<String> send(String authorization, String method, String path, String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/").resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", authorization)
             .header("Accept", "application/json");
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -366,6 +536,12 @@ class LauncherRestartIT {
           .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static JsonObject json(String body) {

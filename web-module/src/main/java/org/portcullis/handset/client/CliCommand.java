@@ -55,6 +55,54 @@ sealed interface CliCommand {
    */
   record Show(Path state) implements CliCommand {}
 
+  /**
+   * {@code inbox}: the handset's secure messages, without their content.
+   *
+   * @param state the state directory
+   * @param server the server, when not the one the handset enrolled with
+   */
+  record Inbox(Path state, Optional<URI> server) implements CliCommand {}
+
+  /**
+   * {@code read}: fetch one message, decrypt it with the saved private key and print it.
+   *
+   * @param state the state directory
+   * @param server the server, when not the one the handset enrolled with
+   * @param messageId the message, as {@code inbox} lists it
+   * @param acknowledge whether to tell the server it was read; never implied
+   */
+  record Read(Path state, Optional<URI> server, String messageId, boolean acknowledge)
+      implements CliCommand {}
+
+  /**
+   * {@code ack}: tell the server this handset has read the message.
+   *
+   * @param state the state directory
+   * @param server the server, when not the one the handset enrolled with
+   * @param messageId the message
+   */
+  record Ack(Path state, Optional<URI> server, String messageId) implements CliCommand {}
+
+  /**
+   * {@code delete}: remove the message from this handset.
+   *
+   * @param state the state directory
+   * @param server the server, when not the one the handset enrolled with
+   * @param messageId the message
+   */
+  record Delete(Path state, Optional<URI> server, String messageId) implements CliCommand {}
+
+  /**
+   * {@code reply}: answer a message.
+   *
+   * @param state the state directory
+   * @param server the server, when not the one the handset enrolled with
+   * @param messageId the message
+   * @param body the reply; empty to read it from standard input
+   */
+  record Reply(Path state, Optional<URI> server, String messageId, Optional<String> body)
+      implements CliCommand {}
+
   /** {@code help}: the usage text. */
   record Help() implements CliCommand {}
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,20 +34,31 @@ final class CliParser {
   /** Waiting longer is pointless: the server matches the SMS and the code within 5 minutes. */
   static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
+  /** The server's limit for a reply (CliParserTest holds it to the server's constant). */
+  static final int MAX_REPLY_BYTES = 64 * 1024;
+
   /** The usage text of {@code help}. */
   static final String USAGE =
       """
       Usage: java -jar portcullis-handset.jar <command> [options]
 
       The Portcullis reference handset client: enrolls as a customer's handset, keeps the
-      handset's key pair and access token in a state directory, and uses the token.
+      handset's key pair and access token in a state directory, uses the token, and reads
+      and answers the handset's secure messages.
 
       Commands:
-        enroll    tie a new handset to a mobile number, generate its key pair, upload the
-                  public key and save the state
-        access    make an access request with the saved token (approval extends it)
-        show      show the saved handset: id, token expiry, key (never the secrets)
-        help      print this text
+        enroll        tie a new handset to a mobile number, generate its key pair, upload
+                      the public key and save the state
+        access        make an access request with the saved token (approval extends it)
+        show          show the saved handset: id, token expiry, key (never the secrets)
+        inbox         list the handset's secure messages: id, state, times, sender (never
+                      their content)
+        read ID       fetch message ID, decrypt it with the saved private key and print it
+        ack ID        tell the server that this handset has read message ID; from the
+                      first acknowledgement on, the server cannot read the message itself
+        delete ID     remove message ID from this handset
+        reply ID      answer message ID; the bank that sent it gets the reply
+        help          print this text
 
       Every command:
         --state DIR            the state directory (default ./handset-state, created
@@ -70,16 +82,25 @@ final class CliParser {
         --wait SECONDS         how long to wait for the server to receive the SMS
                                (default 120, at most 300)
 
-      access:
+      access, inbox, read, ack, delete, reply:
         --server URL           another address of the same server (default: the one the
                                handset enrolled with)
 
-      Exit status: 0 done, 1 refused by the server or failed, 2 usage error.
+      read:
+        --ack                  acknowledge the message once it is decrypted (without it,
+                               read leaves the message unacknowledged)
+
+      reply:
+        --body TEXT            the reply, at most 65536 bytes of UTF-8 (default: standard
+                               input to its end, without its trailing line breaks)
+
+      Exit status: 0 done, 1 refused by the server, failed, or a message that cannot be
+      read, 2 usage error.
       HTTPS uses the JDK's trust store; name another with -Djavax.net.ssl.trustStore=FILE.
       """;
 
   private static final Set<String> COMMON = Set.of("--state");
-  private static final Set<String> FLAGS = Set.of("--handset-otp");
+  private static final Set<String> FLAGS = Set.of("--handset-otp", "--ack");
   private static final Set<String> VALUE_OPTIONS =
       Set.of(
           "--state",
@@ -91,7 +112,8 @@ final class CliParser {
           "--otp",
           "--keyword",
           "--service-number",
-          "--wait");
+          "--wait",
+          "--body");
   private static final Map<String, Set<String>> OPTIONS =
       Map.of(
           "enroll",
@@ -110,14 +132,27 @@ final class CliParser {
           Set.of("--server"),
           "show",
           Set.of(),
+          "inbox",
+          Set.of("--server"),
+          "read",
+          Set.of("--server", "--ack"),
+          "ack",
+          Set.of("--server"),
+          "delete",
+          Set.of("--server"),
+          "reply",
+          Set.of("--server", "--body"),
           "help",
           Set.of());
 
+  /** The commands that act on one message, named after the command. */
+  private static final Set<String> ON_A_MESSAGE = Set.of("read", "ack", "delete", "reply");
+
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern DEVICE_TYPE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
-  // the id an earlier enroll printed; never a dot segment, which would leave the path
-  private static final Pattern ENROLLMENT_ID =
-      Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}");
+  // an id the server gave (an enrollment's, a message's); never a dot segment, which would leave
+  // the path
+  private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}");
   private static final Pattern SERVER_OTP = Pattern.compile("[0-9]{6}");
   private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9]{1,20}");
   // a short code or an E.164 number, as the server's --service-number
@@ -134,6 +169,7 @@ final class CliParser {
    */
   static CliCommand parse(List<String> args) throws UsageException {
     String command = null;
+    String operand = null;
     Map<String, String> values = new HashMap<>();
     Set<String> flags = new HashSet<>();
     for (int i = 0; i < args.size(); i++) {
@@ -142,10 +178,13 @@ final class CliParser {
         return new CliCommand.Help();
       }
       if (!arg.startsWith("-")) {
-        if (command != null) {
+        if (command == null) {
+          command = arg;
+        } else if (operand == null) {
+          operand = arg; // whether the command takes one is checked below
+        } else {
           throw new UsageException("unexpected argument '" + arg + "'");
         }
-        command = arg;
         continue;
       }
       int eq = arg.indexOf('=');
@@ -177,11 +216,19 @@ final class CliParser {
       }
     }
     if (command == null) {
-      throw new UsageException("no command: enroll, access, show or help");
+      throw new UsageException(
+          "no command: enroll, access, show, inbox, read, ack, delete, reply or help");
     }
     Set<String> allowed = OPTIONS.get(command);
     if (allowed == null) {
       throw new UsageException("unknown command '" + command + "'");
+    }
+    if (operand != null && !ON_A_MESSAGE.contains(command)) {
+      throw new UsageException("unexpected argument '" + operand + "'");
+    }
+    if (operand == null && ON_A_MESSAGE.contains(command)) {
+      throw new UsageException(
+          command + " needs the message's id: " + command + " ID (inbox lists the ids)");
     }
     Set<String> given = new HashSet<>(values.keySet());
     given.addAll(flags);
@@ -192,17 +239,53 @@ final class CliParser {
     }
 
     Path state = path(values.getOrDefault("--state", DEFAULT_STATE.toString()));
+    if (operand != null && !SERVER_ID.matcher(operand).matches()) {
+      throw new UsageException("'" + operand + "' is not a message id (inbox lists the ids)");
+    }
+    String messageId = operand;
     return switch (command) {
       case "enroll" -> enroll(state, values, flags.contains("--handset-otp"));
-      case "access" ->
-          new CliCommand.Access(
-              state,
-              values.containsKey("--server")
-                  ? Optional.of(server(values.get("--server")))
-                  : Optional.empty());
+      case "access" -> new CliCommand.Access(state, otherServer(values));
       case "show" -> new CliCommand.Show(state);
+      case "inbox" -> new CliCommand.Inbox(state, otherServer(values));
+      case "read" ->
+          new CliCommand.Read(state, otherServer(values), messageId, flags.contains("--ack"));
+      case "ack" -> new CliCommand.Ack(state, otherServer(values), messageId);
+      case "delete" -> new CliCommand.Delete(state, otherServer(values), messageId);
+      case "reply" ->
+          new CliCommand.Reply(
+              state, otherServer(values), messageId, replyBody(values.get("--body")));
       default -> new CliCommand.Help();
     };
+  }
+
+  /**
+   * A reply's text as the server takes it: not blank, at most {@value #MAX_REPLY_BYTES} bytes of
+   * UTF-8 (checked here, so that an oversize reply is a usage error before any request).
+   *
+   * @param option how the text was given, for the message
+   * @throws UsageException when it is blank or too long
+   */
+  static String checkedReply(String text, String option) throws UsageException {
+    if (text.isBlank()) {
+      throw new UsageException(option + " is empty: a reply needs some text");
+    }
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_REPLY_BYTES) {
+      throw new UsageException(
+          option + " is " + bytes + " bytes of UTF-8; a reply may have at most " + MAX_REPLY_BYTES);
+    }
+    return text;
+  }
+
+  private static Optional<String> replyBody(String value) throws UsageException {
+    return value == null ? Optional.empty() : Optional.of(checkedReply(value, "--body"));
+  }
+
+  /** {@code --server}, for the commands that use a saved handset: another address of its server. */
+  private static Optional<URI> otherServer(Map<String, String> values) throws UsageException {
+    String value = values.get("--server");
+    return value == null ? Optional.empty() : Optional.of(server(value));
   }
 
   private static CliCommand.Enroll enroll(Path state, Map<String, String> values, boolean byHandset)
@@ -270,7 +353,7 @@ final class CliParser {
             DEVICE_TYPE,
             "1 to 32 letters, digits, dots, dashes or underscores"),
         key(values.get("--key")),
-        optional(values, "--enrollment", ENROLLMENT_ID, "an enrollment id printed by enroll"),
+        optional(values, "--enrollment", SERVER_ID, "an enrollment id printed by enroll"),
         optional(values, "--otp", SERVER_OTP, "the 6-digit code from the SMS"),
         handsetOtp);
   }

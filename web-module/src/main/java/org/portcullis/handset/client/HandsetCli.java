@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
@@ -12,18 +13,22 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
  * The reference handset client's command line: {@code java -jar portcullis-handset.jar enroll |
- * access | show | help} (see {@link CliParser#USAGE}).
+ * access | show | inbox | read | ack | delete | reply | help} (see {@link CliParser#USAGE}).
  *
  * <p>{@code enroll} generates the key pair, enrolls by server OTP (asking for the texted code on
  * standard input unless given) or by handset OTP (telling the person what to text, then waiting for
  * the server to receive it), uploads the public key and saves the state; {@code access} uses the
  * saved token; {@code show} describes the saved handset. Nothing printed ever contains the token's
  * secret or the private key.
+ *
+ * <p>The secure-message commands ({@code inbox}, {@code read}, {@code ack}, {@code delete}, {@code
+ * reply}) are in {@link MessageCommands}.
  *
  * <p>Exit status: {@value #EXIT_OK} done, {@value #EXIT_FAILED} refused by the server or failed
  * (the server's detail is printed), {@value #EXIT_USAGE} usage error.
@@ -34,17 +39,29 @@ public final class HandsetCli {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
 
-  private static final String NAME = "portcullis-handset";
+  /** What the client calls itself at the start of an error. */
+  static final String NAME = "portcullis-handset";
+
   private static final Pattern SERVER_OTP = Pattern.compile("[0-9]{6}");
 
   private final BufferedReader in;
   private final PrintStream out;
   private final PrintStream err;
+  private final MessageCommands messages;
 
   HandsetCli(BufferedReader in, PrintStream out, PrintStream err) {
+    this(in, out, err, false);
+  }
+
+  /**
+   * @param interactive whether a person types standard input, who is then told when the client
+   *     waits for a reply's text
+   */
+  HandsetCli(BufferedReader in, PrintStream out, PrintStream err, boolean interactive) {
     this.in = in;
     this.out = out;
     this.err = err;
+    this.messages = new MessageCommands(in, out, err, interactive);
   }
 
   /** Runs one command and exits with its status. */
@@ -52,7 +69,8 @@ public final class HandsetCli {
     // a command-line tool: standard input, output and error are its user interface
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
-    System.exit(new HandsetCli(in, System.out, System.err).run(List.of(args)));
+    System.exit(
+        new HandsetCli(in, System.out, System.err, System.console() != null).run(List.of(args)));
   }
 
   /** Runs one command; returns the exit status. */
@@ -67,6 +85,21 @@ public final class HandsetCli {
       }
       if (command instanceof CliCommand.Show show) {
         return show(show);
+      }
+      if (command instanceof CliCommand.Inbox inbox) {
+        return messages.inbox(inbox);
+      }
+      if (command instanceof CliCommand.Read read) {
+        return messages.read(read);
+      }
+      if (command instanceof CliCommand.Ack ack) {
+        return messages.ack(ack);
+      }
+      if (command instanceof CliCommand.Delete delete) {
+        return messages.delete(delete);
+      }
+      if (command instanceof CliCommand.Reply reply) {
+        return messages.reply(reply);
       }
       out.print(CliParser.USAGE);
       return EXIT_OK;
@@ -235,7 +268,7 @@ public final class HandsetCli {
   private int access(CliCommand.Access command)
       throws UsageException, IOException, InterruptedException, ProblemException {
     HandsetState state = load(command.state());
-    HandsetClient client = new HandsetClient(command.server().orElse(state.server()));
+    HandsetClient client = client(state, command.server());
     AccessGrant grant = client.access(state.handset());
     state.withExpiresAt(grant.expiresAt()).save(command.state());
     out.println(
@@ -272,7 +305,17 @@ public final class HandsetCli {
     return EXIT_OK;
   }
 
-  private static HandsetState load(Path dir) throws UsageException, IOException {
+  /** A client for the handset's server, or for the other address given for it. */
+  static HandsetClient client(HandsetState state, Optional<URI> server) {
+    return new HandsetClient(server.orElse(state.server()));
+  }
+
+  /**
+   * The handset saved in {@code dir}.
+   *
+   * @throws UsageException when there is none
+   */
+  static HandsetState load(Path dir) throws UsageException, IOException {
     if (!HandsetState.exists(dir)) {
       throw new UsageException(
           "no handset in "

@@ -98,6 +98,41 @@ class CliParserTest {
     assertEquals(new CliCommand.Show(Path.of("s")), parse("show --state s"));
   }
 
+  @Test
+  void theMessageCommandsTakeTheMessageIdAnywhereOnTheLine() throws UsageException {
+    Path s = Path.of("s");
+    Optional<URI> saved = Optional.empty();
+    assertEquals(new CliCommand.Inbox(s, saved), parse("inbox --state s"));
+    assertEquals(new CliCommand.Read(s, saved, "msg-1", false), parse("read msg-1 --state s"));
+    assertEquals(new CliCommand.Read(s, saved, "msg-1", true), parse("--ack read --state=s msg-1"));
+    assertEquals(new CliCommand.Ack(s, saved, "msg-1"), parse("ack --state s msg-1"));
+    assertEquals(new CliCommand.Delete(s, saved, "msg-1"), parse("delete msg-1 --state s"));
+    assertEquals(
+        new CliCommand.Reply(s, saved, "msg-1", Optional.empty()), parse("reply msg-1 --state s"));
+    assertEquals(
+        new CliCommand.Reply(s, saved, "msg-1", Optional.of("Yes")),
+        parse("reply msg-1 --body Yes --state s"));
+    assertEquals(
+        new CliCommand.Inbox(
+            CliParser.DEFAULT_STATE, Optional.of(URI.create("https://bank.example/"))),
+        parse("inbox " + SERVER));
+  }
+
+  @Test
+  void theReplyLimitIsTheServers() {
+    assertEquals(org.portcullis.message.Inbox.MAX_REPLY_BYTES, CliParser.MAX_REPLY_BYTES);
+  }
+
+  @Test
+  void aReplyOfAtMost64KibOfUtf8IsTaken() throws UsageException {
+    String largest = "€".repeat(21845) + "x"; // 65535 + 1 bytes
+    assertEquals(largest, CliParser.checkedReply(largest, "--body"));
+    UsageException tooLong =
+        assertThrows(UsageException.class, () -> CliParser.checkedReply(largest + "x", "--body"));
+    assertEquals(
+        "--body is 65537 bytes of UTF-8; a reply may have at most 65536", tooLong.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"help", "--help", "-h", "enroll --help", "access --state s -h"})
   void helpWinsEverywhere(String line) throws UsageException {
@@ -156,6 +191,24 @@ class CliParserTest {
         "enroll --server https://bank.example --enrollment e-7 --otp 12345 | the 6-digit code",
         "access --otp 123456 | --otp does not apply to 'access'",
         "show --server https://bank.example | --server does not apply to 'show'",
+        "show msg-1 | unexpected argument 'msg-1'",
+        "inbox msg-1 | unexpected argument 'msg-1'",
+        "read | read needs the message's id: read ID",
+        "ack --state s | ack needs the message's id",
+        "delete | delete needs the message's id",
+        "reply --body Yes | reply needs the message's id",
+        "read msg-1 msg-2 | unexpected argument 'msg-2'",
+        "read .. | '..' is not a message id",
+        "ack a/b | 'a/b' is not a message id",
+        "delete msg?1 | 'msg?1' is not a message id",
+        "read msg-1 --body Yes | --body does not apply to 'read'",
+        "ack msg-1 --ack | --ack does not apply to 'ack'",
+        "read msg-1 --ack --ack | --ack is given twice",
+        "read msg-1 --ack=yes | --ack takes no value",
+        "reply msg-1 --body | --body needs a value",
+        "reply msg-1 --body= | --body needs a non-empty value",
+        "inbox --server http://bank.example | use https",
+        "reply msg-1 --server ftp://bank.example | not an http or https URL",
       })
   void badCommandLinesAreUsageErrorsThatSayWhatIsWrong(String line, String expected) {
     UsageException e = assertThrows(UsageException.class, () -> parse(line));

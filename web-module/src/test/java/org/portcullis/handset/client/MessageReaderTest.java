@@ -11,14 +11,9 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.Base64;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.portcullis.handset.HandsetPublicKey;
 import org.portcullis.message.MessageContent;
-import org.portcullis.message.MessageJwe;
 
 /**
  * The client reads what the server writes: the server's own format code (Nimbus) seals, the client
@@ -26,34 +21,17 @@ import org.portcullis.message.MessageJwe;
  */
 class MessageReaderTest {
 
-  private static MessageJwe.ServerKey server;
-
-  @BeforeAll
-  static void serverKey() throws Exception {
-    KeyGenerator generator = KeyGenerator.getInstance("AES");
-    generator.init(256);
-    server = new MessageJwe.ServerKey("messagewrap-1", generator.generateKey());
-  }
-
   private static InboxMessage sealedFor(
       KeyPair handset, String handsetId, String messageId, MessageContent content) {
-    MessageJwe.Sealed sealed = MessageJwe.seal(messageId, "47401100", content.encode(), server);
-    MessageJwe.Recipient entry =
-        MessageJwe.wrapFor(
-            sealed.body(),
-            sealed.contentKey(),
-            handsetId,
-            HandsetPublicKey.parse(
-                Base64.getEncoder().encodeToString(handset.getPublic().getEncoded())));
-    return listed(messageId, MessageJwe.forRecipientJson(sealed.body(), entry));
+    return listed(messageId, SealedMessages.jwe(handset, handsetId, messageId, content));
   }
 
   private static InboxMessage listed(String messageId, String jwe) {
     try (JsonReader reader = Json.createReader(new StringReader(jwe))) {
       return new InboxMessage(
           messageId,
-          "47401100",
-          "Test bank",
+          SealedMessages.SENDER_ID,
+          SealedMessages.SENDER_NAME,
           "PENDING",
           Instant.now(),
           Instant.now().plusSeconds(3600),
