@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,18 +30,32 @@ final class LoadHarness {
     void run(int thread) throws Exception;
   }
 
-  /** What every benchmark is given: {@code BASE_URL ADMIN_PASSWORD [threads] [seconds]}. */
-  record Options(String base, String adminPassword, int threads, int seconds) {
+  /**
+   * What every benchmark is given: {@code BASE_URL ADMIN_PASSWORD [threads] [seconds]
+   * [LAUNCHER_CONSOLE_FILE]}; the last only for benchmarks that read SMS codes off the console.
+   */
+  record Options(String base, String adminPassword, int threads, int seconds, Path console) {
     static Options parse(String[] args) {
       if (args.length < 2) {
         throw new IllegalArgumentException(
-            "usage: BASE_URL ADMIN_PASSWORD [threads (16)] [seconds per load (20)]");
+            "usage: BASE_URL ADMIN_PASSWORD [threads (16)] [seconds per load (20)]"
+                + " [launcher console file]");
       }
       return new Options(
           args[0],
           args[1],
           args.length > 2 ? Integer.parseInt(args[2]) : 16,
-          args.length > 3 ? Integer.parseInt(args[3]) : 20);
+          args.length > 3 ? Integer.parseInt(args[3]) : 20,
+          args.length > 4 ? Path.of(args[4]) : null);
+    }
+
+    /** The codes on the launcher's console, which this benchmark needs. */
+    ConsoleCodes consoleCodes() {
+      if (console == null) {
+        throw new IllegalArgumentException(
+            "usage: BASE_URL ADMIN_PASSWORD threads seconds LAUNCHER_CONSOLE_FILE");
+      }
+      return new ConsoleCodes(console);
     }
   }
 

@@ -3,7 +3,6 @@ package org.portcullis.bench;
 import static org.portcullis.bench.LoadHarness.json;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -42,20 +41,15 @@ public final class MessageBenchmark {
 
   private record Handset(String handsetId, String token) {}
 
-  private MessageBenchmark(String base, String adminPassword, Path console) {
-    this.load = new LoadHarness(base);
-    this.admin = LoadHarness.basic("admin", adminPassword);
-    this.console = new ConsoleCodes(console);
+  private MessageBenchmark(LoadHarness.Options options) {
+    this.load = new LoadHarness(options.base());
+    this.admin = LoadHarness.basic("admin", options.adminPassword());
+    this.console = options.consoleCodes();
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 5) {
-      throw new IllegalArgumentException(
-          "usage: BASE_URL ADMIN_PASSWORD threads seconds LAUNCHER_CONSOLE_FILE");
-    }
     LoadHarness.Options options = LoadHarness.Options.parse(args);
-    new MessageBenchmark(options.base(), options.adminPassword(), Path.of(args[4]))
-        .run(options.threads(), options.seconds());
+    new MessageBenchmark(options).run(options.threads(), options.seconds());
   }
 
   private void run(int threads, int seconds) throws Exception {

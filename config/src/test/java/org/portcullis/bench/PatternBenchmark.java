@@ -3,7 +3,6 @@ package org.portcullis.bench;
 import static org.portcullis.bench.LoadHarness.json;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,20 +39,15 @@ public final class PatternBenchmark {
 
   private record Handset(String account, String handsetId, String token) {}
 
-  private PatternBenchmark(String base, String adminPassword, Path console) {
-    this.load = new LoadHarness(base);
-    this.admin = LoadHarness.basic("admin", adminPassword);
-    this.console = new ConsoleCodes(console);
+  private PatternBenchmark(LoadHarness.Options options) {
+    this.load = new LoadHarness(options.base());
+    this.admin = LoadHarness.basic("admin", options.adminPassword());
+    this.console = options.consoleCodes();
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 5) {
-      throw new IllegalArgumentException(
-          "usage: BASE_URL ADMIN_PASSWORD threads seconds LAUNCHER_CONSOLE_FILE");
-    }
     LoadHarness.Options options = LoadHarness.Options.parse(args);
-    new PatternBenchmark(options.base(), options.adminPassword(), Path.of(args[4]))
-        .run(options.threads(), options.seconds());
+    new PatternBenchmark(options).run(options.threads(), options.seconds());
   }
 
   private void run(int threads, int seconds) throws Exception {
