@@ -98,7 +98,7 @@ class ConsoleMessagesIT extends ConsoleTest {
     assertEquals(
         "staff:" + operator.username(), audit.jsonArray().getJsonObject(0).getString("actor"));
     assertFalse(audit.text().contains(marker), "the audit log says who, never what");
-    assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -157,7 +157,7 @@ class ConsoleMessagesIT extends ConsoleTest {
     assertFalse(browser.exists("webhook-form:url"));
     assertFalse(browser.exists("webhook-form:set-webhook"));
     assertFalse(browser.exists("webhook-form:remove-webhook"));
-    assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -206,7 +206,7 @@ class ConsoleMessagesIT extends ConsoleTest {
     String listedThere = browser.text(TABLE);
     assertTrue(listedThere.contains(older) && listedThere.contains(newer), listedThere);
     assertFalse(listedThere.contains(notHers), listedThere);
-    assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -282,7 +282,7 @@ class ConsoleMessagesIT extends ConsoleTest {
     assertTrue(browser.messages().contains("No webhook"), browser::messages);
     assertEquals("None: replies are not pushed", browser.text("webhook-form:no-webhook"));
     assertEquals(Optional.empty(), webhookUrl(sender));
-    assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -343,7 +343,13 @@ class ConsoleMessagesIT extends ConsoleTest {
     assertEquals(200, audit.status(), audit::toString);
     assertTrue(
         audit.text().contains("\"actor\":\"staff:" + operator.username() + "\""), audit::toString);
-    assertTrue(browser.consoleErrors().isEmpty(), () -> browser.consoleErrors().toString());
+    assertNoConsoleErrors();
+  }
+
+  /** No browser console errors since the page loaded (reading them empties the browser's log). */
+  private void assertNoConsoleErrors() {
+    List<String> errors = browser.consoleErrors();
+    assertTrue(errors.isEmpty(), errors::toString);
   }
 
   private static String submit(TestSystem sender, String msisdn, String marker) {
