@@ -127,7 +127,7 @@ public final class PatternFixtures {
   }
 
   /** Enrolls a handset for the customer by server OTP through the reference client. */
-  static EnrolledHandset enroll(TestCustomer customer) {
+  public static EnrolledHandset enroll(TestCustomer customer) {
     try {
       HandsetClient client = new HandsetClient(URI.create(Api.BASE));
       List<String> before = Peers.smsTextsTo(customer.msisdn());

@@ -207,12 +207,20 @@ public final class ConsoleBrowser implements AutoCloseable {
     return this;
   }
 
-  /** Answers the open confirmation dialog ({@code p:confirmDialog global}) with "Yes". */
+  /**
+   * Answers the open confirmation dialog ({@code p:confirmDialog global}) with "Yes", as a person
+   * does: once it has faded in. A click during the fade hides the dialog, and jQuery UI's fade then
+   * puts back the style it saved when it began, so the dialog would stay open over the page.
+   */
   public ConsoleBrowser confirm() {
     WebElement yes =
         wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")));
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                script("return !window.jQuery || !jQuery('.ui-confirm-dialog').is(':animated');")));
     yes.click();
     awaitIdle();
     return this;

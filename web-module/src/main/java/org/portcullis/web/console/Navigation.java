@@ -31,6 +31,7 @@ public class Navigation {
           List.of(
               item("Dashboard", "index", "pi-chart-bar", 0, viewId),
               item("Customers", "customers", "pi-users", 0, viewId),
+              item("Messages", "messages", "pi-envelope", 0, viewId),
               item(
                   "Duress alerts", "alerts", "pi-exclamation-triangle", alerts.countOpen(), viewId),
               item("Relying systems", "systems", "pi-sitemap", 0, viewId),

@@ -10,14 +10,15 @@ import org.portcullis.error.DomainException;
 import org.portcullis.outbox.OutboxAdmin;
 import org.portcullis.outbox.OutboxAdmin.MailRow;
 import org.portcullis.outbox.OutboxAdmin.SmsRow;
+import org.portcullis.outbox.OutboxAdmin.WebhookRow;
 import org.portcullis.outbox.OutboxState;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * The SMS and mail outboxes: paged lists, newest first, of what the server sends, with their states
- * and errors but never their texts (the service does not return them); operators make a failed or
- * waiting message due again.
+ * The SMS, mail and webhook outboxes: paged lists, newest first, of what the server sends, with
+ * their states and errors but never their texts or bodies (the service does not return them);
+ * operators make a failed or waiting message due again.
  */
 @Named
 @ViewScoped
@@ -31,6 +32,7 @@ public class OutboxesPage implements Serializable {
 
   private OutboxState smsState;
   private OutboxState mailState;
+  private OutboxState webhookState;
 
   // view parameters: a link (the dashboard's) may open a tab filtered by a state
   private String tab;
@@ -46,6 +48,11 @@ public class OutboxesPage implements Serializable {
           () -> outbox.countMail(mailState),
           (first, size) -> outbox.listMail(mailState, size, first),
           row -> Long.toString(row.id()));
+  private final LazyDataModel<WebhookRow> webhooks =
+      new PagedRows<>(
+          () -> outbox.countWebhooks(webhookState),
+          (first, size) -> outbox.listWebhooks(webhookState, size, first),
+          row -> Long.toString(row.id()));
 
   public LazyDataModel<SmsRow> getSms() {
     return sms;
@@ -55,7 +62,13 @@ public class OutboxesPage implements Serializable {
     return mail;
   }
 
-  /** Applies the view parameters {@code tab} (sms, mail) and {@code state} (e.g. FAILED). */
+  public LazyDataModel<WebhookRow> getWebhooks() {
+    return webhooks;
+  }
+
+  /**
+   * Applies the view parameters {@code tab} (sms, mail, webhook) and {@code state} (e.g. FAILED).
+   */
   public void open() {
     OutboxState chosen = null;
     for (OutboxState candidate : OutboxState.values()) {
@@ -63,24 +76,28 @@ public class OutboxesPage implements Serializable {
         chosen = candidate;
       }
     }
-    if (isMailTab()) {
-      mailState = chosen;
-    } else {
-      smsState = chosen;
+    switch (getActiveTab()) {
+      case 1:
+        mailState = chosen;
+        break;
+      case 2:
+        webhookState = chosen;
+        break;
+      default:
+        smsState = chosen;
     }
   }
 
-  public boolean isMailTab() {
-    return "mail".equalsIgnoreCase(tab);
-  }
-
   public int getActiveTab() {
-    return isMailTab() ? 1 : 0;
+    if ("mail".equalsIgnoreCase(tab)) {
+      return 1;
+    }
+    return "webhook".equalsIgnoreCase(tab) ? 2 : 0;
   }
 
   /** The tab view reports the tab the staff member chose. */
   public void setActiveTab(int index) {
-    tab = index == 1 ? "mail" : "sms";
+    tab = index == 1 ? "mail" : index == 2 ? "webhook" : "sms";
   }
 
   public String getTab() {
@@ -112,6 +129,10 @@ public class OutboxesPage implements Serializable {
     firstPage("outboxes-form:tabs:mail");
   }
 
+  public void webhookFilterChanged() {
+    firstPage("outboxes-form:tabs:webhooks");
+  }
+
   private static void firstPage(String tableId) {
     DataTable table = Components.findComponent(tableId);
     if (table != null) {
@@ -134,6 +155,17 @@ public class OutboxesPage implements Serializable {
     try {
       outbox.retryMail(id, staff);
       ConsoleMessages.done("Mail " + id + " is queued again and goes out with the next drain.");
+    } catch (DomainException refusal) {
+      ConsoleMessages.show(refusal, "outboxes-form");
+    }
+  }
+
+  public void retryWebhook(long id) {
+    String staff = me.requireOperator("retry a webhook push");
+    try {
+      outbox.retryWebhook(id, staff);
+      ConsoleMessages.done(
+          "Webhook push " + id + " is queued again and goes out with the next drain.");
     } catch (DomainException refusal) {
       ConsoleMessages.show(refusal, "outboxes-form");
     }
@@ -166,5 +198,13 @@ public class OutboxesPage implements Serializable {
 
   public void setMailState(OutboxState mailState) {
     this.mailState = mailState;
+  }
+
+  public OutboxState getWebhookState() {
+    return webhookState;
+  }
+
+  public void setWebhookState(OutboxState webhookState) {
+    this.webhookState = webhookState;
   }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.portcullis.error.DomainException;
 import org.portcullis.pinpad.PinPadAlgorithm;
 import org.portcullis.pinpad.PinPadLayout;
+import org.portcullis.system.MessagePolicy;
 import org.portcullis.system.PatternPolicy;
 import org.portcullis.system.PinPadPolicy;
 import org.portcullis.system.RelyingSystem;
@@ -38,7 +39,8 @@ public class SystemForm implements Serializable {
           "pattern.tempIds.maxUses", "tempIdMaxUses",
           "pattern.pairwiseIdLength", "pairwiseIdLength",
           "pattern.duressLockAfter", "duressLockAfter",
-          "attributes", "attributeAllowance");
+          "attributes", "attributeAllowance",
+          "messages.maxRetention", "messageMaxRetention");
 
   private String name;
   private SystemRole[] roles = new SystemRole[0];
@@ -56,12 +58,14 @@ public class SystemForm implements Serializable {
   private Duration duressLockAfter;
   private boolean shared;
   private List<String> attributeAllowance = new ArrayList<>();
+  private Duration messageMaxRetention;
 
   /** A new system's settings: the policies' defaults, no roles yet. */
   public static SystemForm defaults() {
     SystemForm form = new SystemForm();
     form.pinPad(PinPadPolicy.defaults());
     form.pattern(PatternPolicy.defaults());
+    form.messageMaxRetention = MessagePolicy.DEFAULT_MAX_RETENTION;
     return form;
   }
 
@@ -73,6 +77,7 @@ public class SystemForm implements Serializable {
     form.pattern(system.pattern());
     form.shared = system.shared();
     form.attributeAllowance = new ArrayList<>(new TreeSet<>(system.attributeAllowance()));
+    form.messageMaxRetention = system.messages().maxRetention();
     return form;
   }
 
@@ -108,13 +113,21 @@ public class SystemForm implements Serializable {
   }
 
   /**
-   * Every setting as the form shows it (a full update).
+   * Every setting as the form shows it (a full update); the longest message retention only for a
+   * sender, the one kind of system that has messages.
    *
    * @throws DomainException bad input naming the field, from the PIN pad policy's checks
    */
   public SystemRegistry.Update update() {
+    Set<SystemRole> roleSet = roleSet();
     return new SystemRegistry.Update(
-        name, roleSet(), pinPadPolicy(), patternChange(), shared, allowance());
+        name,
+        roleSet,
+        pinPadPolicy(),
+        patternChange(),
+        shared,
+        allowance(),
+        roleSet.contains(SystemRole.SENDER) ? messageMaxRetention : null);
   }
 
   private Set<SystemRole> roleSet() {
@@ -302,6 +315,14 @@ public class SystemForm implements Serializable {
 
   public void setShared(boolean shared) {
     this.shared = shared;
+  }
+
+  public Duration getMessageMaxRetention() {
+    return messageMaxRetention;
+  }
+
+  public void setMessageMaxRetention(Duration messageMaxRetention) {
+    this.messageMaxRetention = messageMaxRetention;
   }
 
   public List<String> getAttributeAllowance() {

@@ -10,12 +10,14 @@ import org.omnifaces.util.Messages;
 import org.portcullis.error.DomainException;
 import org.portcullis.system.RelyingSystem;
 import org.portcullis.system.SystemRegistry;
+import org.portcullis.system.SystemRole;
 import org.primefaces.PrimeFaces;
 
 /**
  * One relying system (SPEC §3.10): its settings, which admins change, and rotating its secret,
- * disabling and enabling it. A rotated secret, like a new system's, is shown in the one response
- * that made it and kept nowhere in the console.
+ * disabling and enabling it; for a sender also the webhook its customers' replies are pushed to. A
+ * rotated secret, like a new system's and a new webhook's signing secret, is shown in the one
+ * response that made it and kept nowhere in the console.
  */
 @Named
 @ViewScoped
@@ -24,6 +26,8 @@ public class SystemPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final String ROTATED = SystemPage.class.getName() + ".rotated";
+
+  private static final String WEBHOOK = SystemPage.class.getName() + ".webhook";
 
   @EJB SystemRegistry registry;
 
@@ -35,6 +39,9 @@ public class SystemPage implements Serializable {
   private transient RelyingSystem system;
 
   private SystemForm form;
+
+  /** The webhook URL as typed. */
+  private String webhookUrl;
 
   /** Reads the system named by the view parameter; an unknown one leaves the page empty. */
   public void load() {
@@ -94,6 +101,49 @@ public class SystemPage implements Serializable {
     }
   }
 
+  /** Points the sender's replies at the typed URL; the new signing secret is shown in a dialog. */
+  public void setWebhook() {
+    String staff = me.requireAdmin("set the webhook of relying system " + id);
+    try {
+      SystemRegistry.Webhook webhook = registry.setWebhook(id, webhookUrl, staff);
+      FacesContext.getCurrentInstance().getExternalContext().getRequestMap().put(WEBHOOK, webhook);
+      webhookUrl = null;
+      reread();
+      ConsoleMessages.done("Replies are pushed to " + webhook.url() + " from now on.");
+      PrimeFaces.current().ajax().update("webhook-secret-form");
+      PrimeFaces.current().executeScript("PF('webhookSecretDialog').show()");
+    } catch (DomainException refusal) {
+      ConsoleMessages.show(refusal, "webhook-form");
+    }
+  }
+
+  public void removeWebhook() {
+    String staff = me.requireAdmin("remove the webhook of relying system " + id);
+    try {
+      system = registry.removeWebhook(id, staff);
+      ConsoleMessages.done("No webhook: the sender fetches its customers' replies itself.");
+    } catch (DomainException refusal) {
+      ConsoleMessages.show(refusal, "webhook-form");
+      reread();
+    }
+  }
+
+  /** The webhook set in this request, with its secret; null in every other request. */
+  public SystemRegistry.Webhook getNewWebhook() {
+    return (SystemRegistry.Webhook)
+        FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(WEBHOOK);
+  }
+
+  /** Whether the system sends secure messages, and so has a message policy and a webhook. */
+  public boolean isSender() {
+    return getSystem() != null && getSystem().hasRole(SystemRole.SENDER);
+  }
+
+  /** Where the sender's replies are pushed; null when they are not. */
+  public String getCurrentWebhookUrl() {
+    return getSystem() == null ? null : getSystem().messages().webhookUrl().orElse(null);
+  }
+
   /** The secret made in this request by {@link #rotateSecret()}; null in every other request. */
   public String getRotatedSecret() {
     return (String)
@@ -117,6 +167,14 @@ public class SystemPage implements Serializable {
 
   public SystemForm getForm() {
     return form;
+  }
+
+  public String getWebhookUrl() {
+    return webhookUrl;
+  }
+
+  public void setWebhookUrl(String webhookUrl) {
+    this.webhookUrl = webhookUrl;
   }
 
   public String getId() {
