@@ -72,12 +72,22 @@ public final class MessageBenchmark {
     }
     System.out.printf("set up: two customers with an EC and an RSA handset each%n");
 
+    // the JIT warms up on the paths measured next; the SMS outbox drains the submissions' notices
+    // long after their load, so the inbox fetches are measured before them
+    load.measure(
+        "warm-up: inbox fetches", threads, seconds, thread -> fetch(inboxHandsets.get(thread % 2)));
     LoadHarness.Result empty =
         load.measure(
             "empty endpoint (GET /api/v1/ping)",
             threads,
             seconds,
             thread -> load.send("GET", "/api/v1/ping", null, null, 204));
+    LoadHarness.Result fetches =
+        load.measure(
+            "inbox fetches (10 messages)",
+            threads,
+            seconds,
+            thread -> fetch(inboxHandsets.get(thread % 2)));
     AtomicLong sent = new AtomicLong();
     LoadHarness.Result submissions =
         load.measure(
@@ -87,24 +97,6 @@ public final class MessageBenchmark {
             thread -> {
               submit(sender, recipient, body);
               sent.incrementAndGet();
-            });
-    LoadHarness.Result fetches =
-        load.measure(
-            "inbox fetches (10 messages)",
-            threads,
-            seconds,
-            thread -> {
-              Handset handset = inboxHandsets.get(thread % 2);
-              String inbox =
-                  load.send(
-                      "GET",
-                      "/api/v1/handsets/" + handset.handsetId() + "/inbox",
-                      "Bearer " + handset.token(),
-                      null,
-                      200);
-              if (!inbox.contains("\"ciphertext\"")) {
-                throw new IllegalStateException("An empty inbox: " + inbox);
-              }
             });
     String readerInbox =
         load.send(
@@ -119,6 +111,19 @@ public final class MessageBenchmark {
     System.out.printf(
         "%d messages submitted; the EC handset's inbox lists %d (at most 200)%n",
         sent.get(), json(readerInbox).getJsonArray("messages").size());
+  }
+
+  private void fetch(Handset handset) throws Exception {
+    String inbox =
+        load.send(
+            "GET",
+            "/api/v1/handsets/" + handset.handsetId() + "/inbox",
+            "Bearer " + handset.token(),
+            null,
+            200);
+    if (!inbox.contains("\"ciphertext\"")) {
+      throw new IllegalStateException("An empty inbox: " + inbox);
+    }
   }
 
   private void submit(String sender, String msisdn, String body) throws Exception {
