@@ -18,6 +18,7 @@ public interface GroupAdmin {
    * @param entriesInWindow joins in the current access window
    * @param allowanceCount entries per window, null for no allowance
    * @param allowancePer the window (ISO-8601), null for the group's life
+   * @param noticeAt when the members are told next that it closes; null once told (and closed)
    */
   record GroupRow(
       String groupId,
@@ -35,6 +36,7 @@ public interface GroupAdmin {
       int extensions,
       Instant createdAt,
       Instant expiresAt,
+      Instant noticeAt,
       Instant closedAt,
       CloseReason closeReason,
       String closedBy) {}

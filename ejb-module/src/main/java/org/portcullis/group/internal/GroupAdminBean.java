@@ -96,6 +96,7 @@ public class GroupAdminBean implements GroupAdmin {
         group.extensions(),
         group.createdAt(),
         group.expiresAt(),
+        group.noticeAt().orElse(null),
         group.closedAt().orElse(null),
         group.closeReason().orElse(null),
         group.closedBy().orElse(null));

@@ -69,6 +69,8 @@ public class GroupOpeningBean implements GroupOpening {
             terms,
             now);
     em.persist(group);
+    // rows refer to the group by its id only, so JPA cannot order the inserts: the group first
+    em.flush();
     GroupMember member =
         new GroupMember(
             group.id(), GroupIds.newMemberId(), opener.id(), caller.terminalId(), true, now);
