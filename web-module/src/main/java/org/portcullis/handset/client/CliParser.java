@@ -46,6 +46,8 @@ final class CliParser {
                   public key and save the state
         access    make an access request with the saved token (approval extends it)
         show      show the saved handset: id, token expiry, key (never the secrets)
+        group     private groups: create, join, send, read, upload, download, live,
+                  close (java -jar portcullis-handset.jar group help)
         help      print this text
 
       Every command:
@@ -133,6 +135,12 @@ final class CliParser {
    *     missing option, or a bad value
    */
   static CliCommand parse(List<String> args) throws UsageException {
+    if (!args.isEmpty() && args.get(0).equals("group")) {
+      List<String> rest = args.subList(1, args.size());
+      boolean help = rest.isEmpty() || List.of("help", "--help", "-h").contains(rest.get(0));
+      return new CliCommand.Group(
+          help ? Optional.empty() : Optional.of(GroupCliParser.parse(rest)));
+    }
     String command = null;
     Map<String, String> values = new HashMap<>();
     Set<String> flags = new HashSet<>();

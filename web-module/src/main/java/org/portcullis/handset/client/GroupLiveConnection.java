@@ -60,6 +60,15 @@ public final class GroupLiveConnection implements AutoCloseable {
     return new GroupLiveConnection(http, url);
   }
 
+  /**
+   * Opens the socket at a ticket's URL ({@link GroupClient.Ticket#url()}); {@link GroupClient#live}
+   * gets the ticket and does this in one step.
+   */
+  public static GroupLiveConnection connect(URI ticketUrl)
+      throws IOException, InterruptedException {
+    return new GroupLiveConnection(HttpClient.newHttpClient(), ticketUrl);
+  }
+
   /** The next frame, waiting up to {@code timeout}; empty if none came. */
   public Optional<JsonObject> next(Duration timeout) throws InterruptedException {
     return Optional.ofNullable(frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
