@@ -22,15 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portcullis.group.GroupClosing;
-import org.portcullis.group.GroupJoining;
 import org.portcullis.group.GroupMembers;
 import org.portcullis.group.GroupOpening;
 import org.portcullis.web.api.NoStore;
 import org.portcullis.web.security.CustomerCaller;
 
 /**
- * A customer's app opens a private group, joins one with its code, reads it, leaves it, or closes
- * the one it opened. Every call carries the app's access token and its terminal (the member).
+ * A customer's app opens a private group, reads it, leaves it, or closes the one it opened. Every
+ * call carries the app's access token and its terminal (the member). Joining, messages, files and
+ * the live socket's tickets have resources of their own below {@code groups/{groupId}}.
  */
 @Path("groups")
 @Tag(name = "Private groups")
@@ -56,11 +56,6 @@ public class GroupsResource {
     public String code;
   }
 
-  /** A join's answer. */
-  public static class AnswerRequest {
-    public String code;
-  }
-
   /**
    * The opened group. {@code code} (only for a server-made code) and {@code joinUrl} are shown this
    * once; {@code qrPng} is the join link as a base64 PNG.
@@ -75,10 +70,7 @@ public class GroupsResource {
       String kdfSalt,
       boolean rebroadcast) {}
 
-  public record ChallengeView(String challengeId, Instant expiresAt) {}
-
   @EJB GroupOpening opening;
-  @EJB GroupJoining joining;
   @EJB GroupMembers members;
   @EJB GroupClosing closing;
 
@@ -159,45 +151,5 @@ public class GroupsResource {
   @APIResponse(responseCode = "409", description = "creator-cannot-leave")
   public void leave(@PathParam("groupId") String groupId, @Context SecurityContext caller) {
     members.leave(groupId, GroupCallers.of(caller));
-  }
-
-  @POST
-  @Path("{groupId}/joins")
-  @Operation(
-      summary = "Ask to join: a single-use challenge, valid 60 s",
-      description =
-          "Given for any well-formed group id, open, closed or unknown: the answer tells which.")
-  @APIResponse(responseCode = "201", description = "The challenge")
-  public Response challenge(@PathParam("groupId") String groupId, @Context SecurityContext caller) {
-    GroupJoining.Challenge challenge = joining.challenge(groupId, GroupCallers.of(caller));
-    return Response.status(Response.Status.CREATED)
-        .cacheControl(NoStore.cacheControl())
-        .entity(new ChallengeView(challenge.challengeId(), challenge.expiresAt()))
-        .build();
-  }
-
-  @POST
-  @Path("{groupId}/joins/{challengeId}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Answer the challenge with the group's code",
-      description =
-          "{code}. A wrong code, an unknown or closed group, and a locked terminal or group all"
-              + " answer 401 join-refused after the same work. 5 wrong codes from one terminal"
-              + " lock it out of the group; 100 for the group lock its joins (the creator is"
-              + " mailed). The challenge is used up by any answer but a malformed code.")
-  @APIResponse(responseCode = "200", description = "The membership: the group as a member sees it")
-  @APIResponse(responseCode = "401", description = "join-refused")
-  @APIResponse(responseCode = "409", description = "group-full; access-allowance-used for life")
-  @APIResponse(responseCode = "410", description = "challenge-spent")
-  @APIResponse(
-      responseCode = "429",
-      description = "access-allowance-used, with Retry-After until the next window")
-  public GroupMembers.GroupView answer(
-      @PathParam("groupId") String groupId,
-      @PathParam("challengeId") String challengeId,
-      @NotNull(message = "a JSON body is required") AnswerRequest request,
-      @Context SecurityContext caller) {
-    return joining.answer(groupId, challengeId, request.code, GroupCallers.of(caller));
   }
 }
