@@ -1,4 +1,4 @@
--- Temporary private groups (SPEC §3.9); see docs/private-groups.md.
+-- Temporary private groups; see docs/private-groups.md.
 -- Portable SQL: H2 2.x and PostgreSQL 15 accept every statement here.
 
 -- One group. Its code is kept only as an Argon2id hash (random salt, the keystore's pepper);

@@ -22,10 +22,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Talks to the private groups' API of a Portcullis server (SPEC §3.9) as one member: a customer's
- * app with its access token on one terminal (a handset: its token and its handset id). It moves
- * ciphertext only; {@link GroupCipher} makes and opens it, {@link GroupLiveConnection} is the live
- * socket.
+ * Talks to the private groups' API of a Portcullis server as one member: a customer's app with its
+ * access token on one terminal (a handset: its token and its handset id). It moves ciphertext only;
+ * {@link GroupCipher} makes and opens it, {@link GroupLiveConnection} is the live socket.
  *
  * <p>Each call returns the server's answer or throws {@link ProblemException} (a problem+json
  * refusal) or {@link IOException} (unreachable, or an answer outside the contract). Redirects are

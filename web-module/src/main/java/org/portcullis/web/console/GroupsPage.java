@@ -15,9 +15,9 @@ import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * The private groups (SPEC §3.10): open and closed, newest first, paged on the server, with their
- * creator, members, accesses and deadlines but never their content (the service has none to give).
- * Operators close an open group now, after a confirmation; the service audits it with their name.
+ * The private groups: open and closed, newest first, paged on the server, with their creator,
+ * members, accesses and deadlines but never their content (the service has none to give). Operators
+ * close an open group now, after a confirmation; the service audits it with their name.
  */
 @Named
 @ViewScoped
