@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.portcullis.group.GroupLive;
@@ -41,7 +41,9 @@ public class GroupDeadlines {
   @EJB GroupLive live;
   @EJB GroupSettings settings;
 
-  private final AtomicBoolean running = new AtomicBoolean();
+  /** One sweep at a time on this node: the timer skips a round while one runs, a caller waits. */
+  private final ReentrantLock sweeping = new ReentrantLock();
+
   private GroupFileStore store;
 
   /** What one sweep did. */
@@ -59,42 +61,52 @@ public class GroupDeadlines {
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "group-deadlines")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void onTimer() {
+    if (!sweeping.tryLock()) {
+      return; // the previous round is still at it
+    }
     try {
-      sweep();
+      sweepNow();
     } catch (RuntimeException e) {
       // every deadline is still in the database; the next sweep tries again
       LOG.log(Level.WARNING, "The groups' deadline sweep failed; retrying in 5 s", e);
+    } finally {
+      sweeping.unlock();
     }
   }
 
-  /** One sweep; a sweep already running on this node makes this one a no-op. */
+  /**
+   * One sweep now, after the one running on this node (if any) has finished: what a caller sees
+   * afterwards reflects the clock as it is when this is called.
+   */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Sweep sweep() {
-    if (!running.compareAndSet(false, true)) {
-      return new Sweep(0, 0, 0);
-    }
+    sweeping.lock();
     try {
-      int closed = 0;
-      for (Long id : steps.dueToClose()) {
-        closed += steps.closeIfDue(id) ? 1 : 0;
-      }
-      int notices = 0;
-      for (Long id : steps.dueForNotice()) {
-        notices += steps.noticeIfDue(id) ? 1 : 0;
-      }
-      int purged = 0;
-      for (Map.Entry<Long, String> group : steps.filesToPurge().entrySet()) {
-        if (store.deleteGroup(group.getValue())) {
-          steps.filesPurged(group.getKey());
-          purged++;
-        }
-      }
-      steps.purgeSpent();
-      checkSeats();
-      return new Sweep(closed, notices, purged);
+      return sweepNow();
     } finally {
-      running.set(false);
+      sweeping.unlock();
     }
+  }
+
+  private Sweep sweepNow() {
+    int closed = 0;
+    for (Long id : steps.dueToClose()) {
+      closed += steps.closeIfDue(id) ? 1 : 0;
+    }
+    int notices = 0;
+    for (Long id : steps.dueForNotice()) {
+      notices += steps.noticeIfDue(id) ? 1 : 0;
+    }
+    int purged = 0;
+    for (Map.Entry<Long, String> group : steps.filesToPurge().entrySet()) {
+      if (store.deleteGroup(group.getValue())) {
+        steps.filesPurged(group.getKey());
+        purged++;
+      }
+    }
+    steps.purgeSpent();
+    checkSeats();
+    return new Sweep(closed, notices, purged);
   }
 
   /**
