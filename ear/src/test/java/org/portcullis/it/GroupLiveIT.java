@@ -191,6 +191,17 @@ class GroupLiveIT {
       alice.sendRaw("not json");
       assertEquals("invalid-frame", alice.await("error", WAIT).getString("problem"));
       assertFalse(alice.closed().isDone());
+      // a frame over 64 KiB is refused by the container: the socket closes (1009, too big)
+      carol.sendRaw(
+          "{\"type\":\"offer\",\"to\":\""
+              + group.bobId()
+              + "\",\"data\":\""
+              + "x".repeat(70_000)
+              + "\"}");
+      assertEquals(1009, carol.closed().get(15, TimeUnit.SECONDS).code());
+      bob.ping();
+      bob.await("pong", WAIT);
+      assertTrue(bob.drain().stream().noneMatch(f -> "offer".equals(f.getString("type"))));
     }
     // signalling is never stored: the stream holds the three joins only
     assertEquals(3, group.alice().client().read(groupId, 0).size());
