@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 final class GroupCli {
 
+  /** How often {@code group live} pings the server. */
+  static final Duration PING_EVERY = Duration.ofMinutes(1);
+
   /** The longest file the command line encrypts (in memory) and uploads. */
   static final long MAX_FILE = 64L * 1024 * 1024;
 
@@ -215,9 +218,15 @@ final class GroupCli {
     Instant until = live.seconds().map(s -> Instant.now().plus(s)).orElse(Instant.MAX);
     try (GroupLiveConnection socket = client.live(live.groupId())) {
       boolean signalled = live.signal().isEmpty();
+      Instant nextPing = Instant.now().plus(PING_EVERY);
       while (Instant.now().isBefore(until) && !socket.closed().isDone()) {
+        if (Instant.now().isAfter(nextPing)) {
+          // the server closes a socket that stays silent for five minutes
+          socket.ping();
+          nextPing = Instant.now().plus(PING_EVERY);
+        }
         Optional<JsonObject> frame = socket.next(Duration.ofMillis(250));
-        if (frame.isEmpty()) {
+        if (frame.isEmpty() || "pong".equals(frame.get().getString("type", ""))) {
           continue;
         }
         out.println(shown(group, frame.get()));
