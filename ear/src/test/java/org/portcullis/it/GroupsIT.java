@@ -601,6 +601,29 @@ class GroupsIT {
     assertNothingHolds(opened.code(), opened.code().replace("-", ""), marker, "Secret plans");
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheGroupsApi() {
+    Api.Reply document = Api.anonymous().get("/openapi?format=JSON");
+    assertEquals(200, document.status());
+    JsonObject paths = document.json().getJsonObject("paths");
+    for (String path :
+        List.of(
+            "/api/v1/groups",
+            "/api/v1/groups/{groupId}",
+            "/api/v1/groups/{groupId}/joins",
+            "/api/v1/groups/{groupId}/joins/{challengeId}",
+            "/api/v1/groups/{groupId}/messages",
+            "/api/v1/groups/{groupId}/files",
+            "/api/v1/groups/{groupId}/files/{fileId}",
+            "/api/v1/groups/{groupId}/live-tickets",
+            "/api/v1/groups/{groupId}/members/me",
+            "/api/v1/group-extensions/{token}",
+            "/api/v1/admin/groups",
+            "/api/v1/admin/groups/{groupId}/close")) {
+      assertTrue(paths.containsKey(path), () -> "OpenAPI lacks " + path + " in " + paths.keySet());
+    }
+  }
+
   private void assertNothingHolds(String... secrets) throws Exception {
     try (var connection = database.getConnection()) {
       List<String[]> columns = new ArrayList<>();
