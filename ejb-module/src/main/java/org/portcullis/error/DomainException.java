@@ -26,7 +26,8 @@ public class DomainException extends RuntimeException {
     NOT_FOUND,
     CONFLICT,
     GONE,
-    THROTTLED
+    THROTTLED,
+    TOO_LARGE
   }
 
   private final Kind kind;
@@ -65,6 +66,11 @@ public class DomainException extends RuntimeException {
 
   public static DomainException gone(String type, String detail) {
     return new DomainException(Kind.GONE, type, detail, Map.of());
+  }
+
+  /** The request's body is larger than allowed (HTTP 413). */
+  public static DomainException tooLarge(String type, String detail) {
+    return new DomainException(Kind.TOO_LARGE, type, detail, Map.of());
   }
 
   /** Too many requests; the caller may try again after {@code retryAfter} (HTTP 429). */

@@ -82,6 +82,22 @@ public interface OutboxService {
   int forgetWebhooks(Collection<String> eventIds);
 
   /**
+   * {@link #queueMail} for a mail whose body must not outlive its sending, such as a private
+   * group's invitation, which carries the group's code. Until the mail server accepts it, the row
+   * is kept sealed like any other, with the same guarantee (at least once, retried, requeued after
+   * a crash); the moment its acceptance is recorded ({@link OutboxState#SENT}) its subject, texts
+   * and images are erased from the row. Staff see such a row like any other; a retry is impossible
+   * once it is sent, since there is nothing left to send.
+   */
+  long queueMailErasedWhenSent(
+      String to,
+      String subject,
+      String text,
+      String html,
+      List<InlineImage> images,
+      String purpose);
+
+  /**
    * Records a delivery receipt for one part of a sent SMS. The message becomes {@link
    * OutboxState#DELIVERED} once every part is {@code DELIVRD}, {@link OutboxState#FAILED} on a
    * final negative state (see {@link DeliveryReceipts}). A receipt that arrives before the outbox

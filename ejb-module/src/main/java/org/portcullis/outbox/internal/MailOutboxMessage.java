@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * A mail in the outbox. Subject, text, HTML and images are sealed together ({@link
- * org.portcullis.mail.MailContent#encode()}) with the secret box, bound to the row's id.
+ * org.portcullis.mail.MailContent#encode()}) with the secret box, bound to the row's id. A row made
+ * with {@code eraseWhenSent} drops its sealed content the moment the mail server's acceptance is
+ * recorded.
  */
 @Entity
 @Table(name = "mail_outbox")
@@ -40,16 +42,20 @@ import java.util.Optional;
     query = "DELETE FROM MailOutboxMessage m WHERE m.state IN :settled AND m.updatedAt < :before")
 public class MailOutboxMessage extends OutboxMessage {
 
-  @Column(name = "sealed_content", nullable = false, updatable = false)
+  @Column(name = "sealed_content")
   private String sealedContent;
+
+  @Column(name = "erase_when_sent", nullable = false, updatable = false)
+  private boolean eraseWhenSent;
 
   @Column(name = "message_id")
   private String messageId;
 
   protected MailOutboxMessage() {}
 
-  MailOutboxMessage(String recipient, String purpose, Instant now) {
+  MailOutboxMessage(String recipient, String purpose, Instant now, boolean eraseWhenSent) {
     super(recipient, purpose, now);
+    this.eraseWhenSent = eraseWhenSent;
   }
 
   /** Sets the sealed content once, after {@code persist} gave the row its id. */
@@ -64,10 +70,18 @@ public class MailOutboxMessage extends OutboxMessage {
   void accepted(String acceptedMessageId, Instant now) {
     accepted(now);
     messageId = acceptedMessageId;
+    if (eraseWhenSent) {
+      sealedContent = null;
+    }
   }
 
+  /** The sealed content; null once a row made to be erased when sent has been sent. */
   String sealedContent() {
     return sealedContent;
+  }
+
+  boolean erasesWhenSent() {
+    return eraseWhenSent;
   }
 
   public Optional<String> messageId() {

@@ -202,6 +202,15 @@ public class OutboxDrain {
 
   /** Sends one claimed mail and records the outcome; true when the server is unavailable. */
   private boolean sendMail(MailOutboxMessage row) {
+    if (row.sealedContent() == null) {
+      // erased when it was sent (see OutboxService#queueMailErasedWhenSent): nothing to send again
+      store.recordFailure(
+          MailOutboxMessage.class,
+          row.id(),
+          row.claimToken(),
+          SendFailure.permanent("the mail was sent and its content erased; nothing to send"));
+      return false;
+    }
     MailContent content;
     try {
       content =

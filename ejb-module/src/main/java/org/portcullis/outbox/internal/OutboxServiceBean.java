@@ -73,6 +73,29 @@ public class OutboxServiceBean implements OutboxService {
       String html,
       List<InlineImage> images,
       String purpose) {
+    return queue(to, subject, text, html, images, purpose, false);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public long queueMailErasedWhenSent(
+      String to,
+      String subject,
+      String text,
+      String html,
+      List<InlineImage> images,
+      String purpose) {
+    return queue(to, subject, text, html, images, purpose, true);
+  }
+
+  private long queue(
+      String to,
+      String subject,
+      String text,
+      String html,
+      List<InlineImage> images,
+      String purpose,
+      boolean eraseWhenSent) {
     if (!MailAddresses.isValid(to)) {
       throw DomainException.badInput(
           "invalid-mail", "to", "to must be an e-mail address such as someone@example.org");
@@ -89,7 +112,7 @@ public class OutboxServiceBean implements OutboxService {
       throw DomainException.badInput(
           "invalid-mail", "body", "the mail is too large (at most 720,000 bytes encoded)");
     }
-    MailOutboxMessage message = new MailOutboxMessage(to, purpose, clock.now());
+    MailOutboxMessage message = new MailOutboxMessage(to, purpose, clock.now(), eraseWhenSent);
     em.persist(message);
     long id = idOf(message);
     message.seal(keys.secretBox().seal(encoded, MailOutboxMessage.associatedData(id)));

@@ -206,7 +206,7 @@ class OutboxMessageTest {
   void sealedValuesAreBoundToTheirRowAndSetOnce() {
     SmsOutboxMessage sms = queued();
     sms.seal("k:abc");
-    MailOutboxMessage mail = new MailOutboxMessage("a@example.org", "test", T0);
+    MailOutboxMessage mail = new MailOutboxMessage("a@example.org", "test", T0, false);
     mail.seal("k:def");
 
     assertThrows(IllegalStateException.class, () -> sms.seal("k:other"));
@@ -217,7 +217,7 @@ class OutboxMessageTest {
 
   @Test
   void aMailKeepsItsMessageId() {
-    MailOutboxMessage mail = new MailOutboxMessage("a@example.org", "test", T0);
+    MailOutboxMessage mail = new MailOutboxMessage("a@example.org", "test", T0, false);
     mail.claim("t", T0.plusSeconds(300), T0);
     mail.accepted("<x@portcullis.local>", T0);
 
@@ -227,5 +227,26 @@ class OutboxMessageTest {
         "<outbox.null." + T0.toEpochMilli() + "@portcullis.local>",
         mail.stableMessageId("portcullis.local"),
         "id and creation time make the Message-ID (the id is assigned by persist)");
+  }
+
+  @Test
+  void aMailMadeToBeErasedDropsItsContentOnceSentAndOnlyThen() {
+    MailOutboxMessage mail = new MailOutboxMessage("a@example.org", "group-invitation", T0, true);
+    mail.seal("k:sealed");
+    mail.claim("t", T0.plusSeconds(300), T0);
+    mail.attemptFailed(
+        new SendFailure(SendFailure.Kind.RETRY, "450 try later"), SCHEDULE, T0, random);
+    assertEquals("k:sealed", mail.sealedContent(), "a failed attempt keeps it for the retry");
+
+    mail.claim("u", T0.plusSeconds(600), T0.plusSeconds(300));
+    mail.accepted("<x@portcullis.local>", T0.plusSeconds(301));
+    assertEquals(OutboxState.SENT, mail.state());
+    assertNull(mail.sealedContent(), "erased once the mail server took it");
+
+    MailOutboxMessage ordinary = new MailOutboxMessage("a@example.org", "test", T0, false);
+    ordinary.seal("k:kept");
+    ordinary.claim("t", T0.plusSeconds(300), T0);
+    ordinary.accepted("<y@portcullis.local>", T0);
+    assertEquals("k:kept", ordinary.sealedContent(), "other mails keep theirs until the purge");
   }
 }

@@ -105,4 +105,10 @@ sealed interface CliCommand {
 
   /** {@code help}: the usage text. */
   record Help() implements CliCommand {}
+
+  /**
+   * {@code group …}: a private group's action (see {@link GroupCliParser}); empty for {@code group
+   * help}.
+   */
+  record Group(Optional<GroupCommand> command) implements CliCommand {}
 }

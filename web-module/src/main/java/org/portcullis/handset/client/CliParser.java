@@ -58,6 +58,8 @@ final class CliParser {
                       first acknowledgement on, the server cannot read the message itself
         delete ID     remove message ID from this handset
         reply ID      answer message ID; the bank that sent it gets the reply
+        group         private groups: create, join, send, read, upload, download, live,
+                      close (java -jar portcullis-handset.jar group help)
         help          print this text
 
       Every command:
@@ -168,6 +170,12 @@ final class CliParser {
    *     missing option, or a bad value
    */
   static CliCommand parse(List<String> args) throws UsageException {
+    if (!args.isEmpty() && args.get(0).equals("group")) {
+      List<String> rest = args.subList(1, args.size());
+      boolean help = rest.isEmpty() || List.of("help", "--help", "-h").contains(rest.get(0));
+      return new CliCommand.Group(
+          help ? Optional.empty() : Optional.of(GroupCliParser.parse(rest)));
+    }
     String command = null;
     String operand = null;
     Map<String, String> values = new HashMap<>();

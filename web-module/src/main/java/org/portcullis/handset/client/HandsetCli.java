@@ -73,6 +73,15 @@ public final class HandsetCli {
         new HandsetCli(in, System.out, System.err, System.console() != null).run(List.of(args)));
   }
 
+  /**
+   * Runs one command with the given console and returns its exit status, without exiting: for
+   * programs and tests that drive the command line.
+   */
+  public static int execute(
+      List<String> args, BufferedReader in, PrintStream out, PrintStream err) {
+    return new HandsetCli(in, out, err).run(args);
+  }
+
   /** Runs one command; returns the exit status. */
   int run(List<String> args) {
     try {
@@ -100,6 +109,13 @@ public final class HandsetCli {
       }
       if (command instanceof CliCommand.Reply reply) {
         return messages.reply(reply);
+      }
+      if (command instanceof CliCommand.Group group) {
+        if (group.command().isEmpty()) {
+          out.print(GroupCliParser.USAGE);
+          return EXIT_OK;
+        }
+        return new GroupCli(out).run(group.command().get());
       }
       out.print(CliParser.USAGE);
       return EXIT_OK;

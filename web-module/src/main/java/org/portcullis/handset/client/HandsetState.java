@@ -183,7 +183,7 @@ record HandsetState(URI server, EnrolledHandset handset, KeyAlgorithm algorithm,
   }
 
   /** Writes a temporary owner-only file beside the target and moves it over the target. */
-  private static void writeOwnerOnly(Path file, String content) throws IOException {
+  static void writeOwnerOnly(Path file, String content) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     boolean posix = posix(dir);
     FileAttribute<?>[] ownerOnly =

@@ -158,6 +158,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case CONFLICT -> Status.CONFLICT;
       case GONE -> Status.GONE;
       case THROTTLED -> Status.TOO_MANY_REQUESTS;
+      case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
     };
   }
 

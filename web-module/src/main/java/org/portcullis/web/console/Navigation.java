@@ -36,6 +36,7 @@ public class Navigation {
                   "Duress alerts", "alerts", "pi-exclamation-triangle", alerts.countOpen(), viewId),
               item("Relying systems", "systems", "pi-sitemap", 0, viewId),
               item("Pattern tables", "pattern-tables", "pi-th-large", 0, viewId),
+              item("Groups", "groups", "pi-comments", 0, viewId),
               item("Outboxes", "outboxes", "pi-send", 0, viewId),
               item("Audit log", "audit", "pi-list", 0, viewId),
               item("Staff", "staff", "pi-id-card", 0, viewId));
