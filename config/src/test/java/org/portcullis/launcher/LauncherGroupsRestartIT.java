@@ -40,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherGroupsRestartIT {
 
-  private static final Path LIBFAKETIME =
-      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
   private static final Pattern READY = Pattern.compile("Listening on this address only");
   private static final String PASSWORD = "launcher group test password";
 
@@ -54,9 +52,6 @@ class LauncherGroupsRestartIT {
 
   @Test
   void aGroupWhoseTimeRanOutWhileTheServerWasDownClosesOnceAfterTheRestart() throws Exception {
-    assertTrue(
-        Files.isReadable(LIBFAKETIME),
-        LIBFAKETIME + " is missing: install Debian's faketime (apt-get install faketime)");
     port = freePort();
     String account = "grp-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
     String groupId;
@@ -127,18 +122,8 @@ class LauncherGroupsRestartIT {
       kill(first);
     }
 
-    // three hours later: the group's two hours ran out while the server was down. The JVM's
-    // monotonic clock and its timed waits must stay real: without FAKETIME_DONT_FAKE_MONOTONIC the
-    // JVM hangs, and with Debian's libfaketime's "monotonic fix" on (its default with this glibc)
-    // every timed wait returns at once and the server spins instead of starting
-    Process second =
-        start(
-            "groups-second.log",
-            Map.of(
-                "LD_PRELOAD", LIBFAKETIME.toString(),
-                "FAKETIME", "+3h",
-                "FAKETIME_DONT_FAKE_MONOTONIC", "1",
-                "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+    // three hours later: the group's two hours ran out while the server was down
+    Process second = start("groups-second.log", LauncherProcesses.clockAhead("+3h"));
     try {
       LauncherProcesses.awaitBanner(second, "groups-second.log", READY);
       JsonObject closed = awaitClosed(groupId);

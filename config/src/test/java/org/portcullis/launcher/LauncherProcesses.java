@@ -91,6 +91,31 @@ final class LauncherProcesses {
     return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
   }
 
+  /** libfaketime, from Debian's faketime package (which .ci/run installs). */
+  static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+
+  /**
+   * The environment that starts a launcher with its wall clock {@code offset} ahead ({@code +3h}),
+   * for a test of what happens to deadlines that passed while the server was down. The JVM's
+   * monotonic clock and its timed waits must stay real: without FAKETIME_DONT_FAKE_MONOTONIC the
+   * JVM hangs, and with libfaketime's "monotonic fix" on (its default with Debian's glibc) every
+   * timed wait returns at once and the server spins instead of starting.
+   */
+  static Map<String, String> clockAhead(String offset) {
+    if (!Files.isReadable(LIBFAKETIME)) {
+      fail(LIBFAKETIME + " is missing: install Debian's faketime (apt-get install faketime)");
+    }
+    return Map.of(
+        "LD_PRELOAD",
+        LIBFAKETIME.toString(),
+        "FAKETIME",
+        offset,
+        "FAKETIME_DONT_FAKE_MONOTONIC",
+        "1",
+        "FAKETIME_FORCE_MONOTONIC_FIX",
+        "0");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

@@ -399,10 +399,6 @@ class LauncherRestartIT {
     }
   }
 
-  /** libfaketime from Debian's faketime package, which .ci/run installs. */
-  private static final Path FAKETIME =
-      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
-
   /**
    * A secure message's retention ends while the server is down: started again with its clock two
    * hours on (libfaketime moves the wall clock of the whole JVM), the retention timer finds it in
@@ -411,7 +407,6 @@ class LauncherRestartIT {
    */
   @Test
   void aSecureMessageExpiresAfterARestartWithTheClockMovedAndLeavesNoPlaintext() throws Exception {
-    assertTrue(Files.isRegularFile(FAKETIME), "libfaketime is missing: apt-get install faketime");
     port = freePort();
     String marker = "PLAINTEXT-" + randomToken().substring(0, 12);
     String account = "it-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
@@ -450,17 +445,7 @@ class LauncherRestartIT {
       kill(first);
     }
 
-    Process second =
-        start(
-            "retention-second.log",
-            List.of(),
-            Map.of(
-                "LD_PRELOAD", FAKETIME.toString(),
-                "FAKETIME", "+2h",
-                // the JVM's timed waits use the monotonic clock: leave it alone, and without
-                // libfaketime's "monotonic fix" (with it, Payara's threads spin at full CPU)
-                "DONT_FAKE_MONOTONIC", "1",
-                "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+    Process second = start("retention-second.log", List.of(), LauncherProcesses.clockAhead("+2h"));
     try {
       awaitBanner(second, "retention-second.log");
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
