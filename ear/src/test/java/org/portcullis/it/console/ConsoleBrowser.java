@@ -208,6 +208,26 @@ public final class ConsoleBrowser implements AutoCloseable {
   }
 
   /**
+   * Follows the link with this text once it is clickable. A table that searches as one types may
+   * render again under the pointer (a debounced search landing after the click on Search), so a
+   * link gone stale is looked for again, as a person would click the new one.
+   */
+  public ConsoleBrowser clickLink(String text) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+        awaitIdle();
+        return this;
+      } catch (org.openqa.selenium.StaleElementReferenceException renderedAgain) {
+        if (attempt == 5) {
+          throw renderedAgain;
+        }
+        awaitIdle();
+      }
+    }
+  }
+
+  /**
    * Answers the open confirmation dialog ({@code p:confirmDialog global}) with "Yes", as a person
    * does: once it has faded in. A click during the fade hides the dialog, and jQuery UI's fade then
    * puts back the style it saved when it began, so the dialog would stay open over the page.

@@ -173,7 +173,7 @@ class ConsoleMessagesIT extends ConsoleTest {
     browser.signInAsAdmin().navigate("Customers");
     browser.type("customers-form:query", customer.account());
     browser.click("customers-form:search");
-    browser.until(ExpectedConditions.elementToBeClickable(By.linkText(customer.account()))).click();
+    browser.clickLink(customer.account());
     browser.until(
         ExpectedConditions.textToBe(By.id("page-title"), "Customer " + customer.account()));
     browser.awaitIdle();
@@ -478,7 +478,7 @@ class ConsoleMessagesIT extends ConsoleTest {
   private void openSystem(String systemId) {
     browser.navigate("Relying systems");
     browser.type("list:search", systemId);
-    browser.until(ExpectedConditions.elementToBeClickable(By.linkText(systemId))).click();
+    browser.clickLink(systemId);
     browser.until(ExpectedConditions.textToBe(By.id("system-id"), systemId));
     browser.awaitIdle();
   }

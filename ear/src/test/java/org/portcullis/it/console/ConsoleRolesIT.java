@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.portcullis.it.Api;
 import org.portcullis.it.Fixtures;
 import org.portcullis.it.Fixtures.TestCustomer;
@@ -78,16 +77,14 @@ class ConsoleRolesIT extends ConsoleTest {
     browser.navigate("Customers");
     browser.type("customers-form:query", account);
     browser.click("customers-form:search");
-    browser.until(ExpectedConditions.elementToBeClickable(By.linkText(account))).click();
-    browser.awaitIdle();
+    browser.clickLink(account);
     assertTrue(browser.text("page-title").contains(account), () -> browser.text("page-title"));
   }
 
   private void openSystem(String systemId) {
     browser.navigate("Relying systems");
     browser.type("list:search", systemId);
-    browser.until(ExpectedConditions.elementToBeClickable(By.linkText(systemId))).click();
-    browser.awaitIdle();
+    browser.clickLink(systemId);
   }
 
   private static JsonObject lock(String account, String factor) {
