@@ -24,6 +24,8 @@
 #   PORTCULLIS_SMSC_RATE         SMS per second the gateway allows (default 10; 0 = no limit)
 #   PORTCULLIS_BIND              address of the HTTP listener and the data grid (default 0.0.0.0
 #                                for HTTP; set 127.0.0.1 to keep everything on loopback)
+#   PORTCULLIS_HEAP              the server's maximum heap (default 1g; the domain's own 512m is
+#                                too little for Argon2id's 19 MiB per concurrent check)
 #   PORTCULLIS_EAR               EAR to deploy (optional)
 #   AS_ADMIN_USER / AS_ADMIN_PASSWORDFILE  asadmin credentials, as asadmin itself reads them
 set -euo pipefail
@@ -76,6 +78,11 @@ if [[ -n "${PORTCULLIS_ADMIN_PASSWORD:-}" ]]; then
   jvm_option '-Dportcullis.admin.password=${ALIAS=portcullis-admin-password}'
 fi
 jvm_option "-Djava.awt.headless=true"
+HEAP="${PORTCULLIS_HEAP:-1g}"
+for old in $(asadmin list-jvm-options | grep -E '^-Xmx' || true); do
+  [[ "$old" == "-Xmx$HEAP" ]] || asadmin delete-jvm-options -- "$old" >/dev/null
+done
+jvm_option "-Xmx$HEAP"
 
 if ! asadmin list-jdbc-connection-pools | grep -qx PortcullisPool; then
   case "$DB" in
