@@ -251,11 +251,15 @@ public final class ConsoleBrowser implements AutoCloseable {
     By option =
         By.cssSelector(
             "[id='" + id + "_items'] li[data-label='" + label.replace("'", "\\'") + "']");
-    // the menu's panel opens with an animation; a click that lands while it moves is lost, so
-    // the choice is checked on the menu's label and made again if it did not take
+    // the menu's panel opens with an animation: as a person does, the option is picked once the
+    // panel stands still (a click while it moves is lost, or trips PrimeFaces' own script), and
+    // the choice is still checked on the menu's label and made again if it did not take
     for (int attempt = 1; ; attempt++) {
       element(id).click();
-      wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+      wait.until(ExpectedConditions.elementToBeClickable(option));
+      awaitStill();
+      driver.findElement(option).click();
+      awaitStill();
       awaitIdle();
       String shown = element(id + "_label").getText().trim();
       if (shown.equals(label) || attempt == 3) {
@@ -290,6 +294,19 @@ public final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Waits for the document, PrimeFaces' ajax queue and jQuery to settle. */
+  /**
+   * Waits until nothing moves: no PrimeFaces CSS transition (an overlay panel opening or closing)
+   * and no jQuery animation (a dialog fading).
+   */
+  public void awaitStill() {
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "return (!window.PrimeFaces || !PrimeFaces.animationActive)"
+                        + " && (!window.jQuery || jQuery(':animated').length === 0);")));
+  }
+
   public void awaitIdle() {
     wait.until(
         d ->
