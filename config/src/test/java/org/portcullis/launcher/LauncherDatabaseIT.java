@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portcullis.launcher.LauncherProcesses.freePort;
 import static org.portcullis.launcher.LauncherProcesses.kill;
-import static org.portcullis.launcher.LauncherProcesses.log;
 import static org.portcullis.launcher.LauncherProcesses.randomToken;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -138,10 +138,11 @@ class LauncherDatabaseIT {
     Process upgraded = start("upgrade.log", FORMER_ADMIN_PASSWORD);
     try {
       LauncherProcesses.awaitBanner(upgraded, "upgrade.log", READY);
-      String console = log("upgrade.log");
+      String serverLog =
+          Files.readString(data.resolve("logs/server0.log"), StandardCharsets.ISO_8859_1);
       assertTrue(
-          console.contains("Adopted the former migration history at version 009"),
-          LauncherProcesses.tail(console));
+          serverLog.contains("Adopted the former migration history at version 009"),
+          LauncherProcesses.tail(serverLog));
 
       HttpResponse<String> customer = api.get("api/v1/admin/customers/" + FORMER_ACCOUNT);
       assertEquals(200, customer.statusCode(), customer.body());

@@ -81,7 +81,7 @@ public final class Migrations {
       MigrateResult result = configuration.load().migrate();
       return new Outcome(
           baseline,
-          String.valueOf(result.initialSchemaVersion),
+          result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion,
           String.valueOf(
               result.targetSchemaVersion != null
                   ? result.targetSchemaVersion
