@@ -22,10 +22,7 @@ final class LauncherApi {
 
   LauncherApi(int port, String adminPassword) {
     this.base = URI.create("http://127.0.0.1:" + port + "/");
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    this.authorization = basic("admin", adminPassword);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -52,7 +49,8 @@ final class LauncherApi {
             .formatted(account, password, terminalId));
   }
 
-  private HttpResponse<String> send(String authorization, String method, String path, String json)
+  /** A call with another caller's {@code Authorization} (none when {@code null}). */
+  HttpResponse<String> send(String authorization, String method, String path, String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
@@ -69,6 +67,12 @@ final class LauncherApi {
           .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static JsonObject json(String body) {
