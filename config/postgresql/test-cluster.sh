@@ -34,8 +34,12 @@ case "$action" in
     as_owner sh -c "umask 077; printf '%s\n' \"\$1\" > \"\$2\"" sh "$password" "$pwfile"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start >/dev/null
+    if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start >/dev/null; then
+      echo "PostgreSQL did not start on 127.0.0.1:$port; its log ($dir/server.log) says:" >&2
+      tail -n 20 "$dir/server.log" >&2
+      exit 1
+    fi
     as_owner "$bin/psql" -h "$dir" -p "$port" -U postgres -qAt -v ON_ERROR_STOP=1 \
       -v pw="$password" -d postgres <<'SQL'
 CREATE ROLE portcullis LOGIN CREATEDB PASSWORD :'pw';
