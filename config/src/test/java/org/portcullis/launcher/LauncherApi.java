@@ -52,12 +52,22 @@ final class LauncherApi {
   /** A call with another caller's {@code Authorization} (none when {@code null}). */
   HttpResponse<String> send(String authorization, String method, String path, String json)
       throws IOException, InterruptedException {
+    return send(authorization, null, method, path, json);
+  }
+
+  /** A customer's app on a terminal: its Bearer token and {@code Portcullis-Terminal-Id}. */
+  HttpResponse<String> send(
+      String authorization, String terminalId, String method, String path, String json)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json");
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (terminalId != null) {
+      request.header("Portcullis-Terminal-Id", terminalId);
     }
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,10 +23,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -144,7 +148,8 @@ class LauncherPostgresIT {
 
   /**
    * Two nodes on one database, one host ({@code --port-offset}), one SMPP gateway (the node-smpp
-   * simulator): what one node did, the other sees, and the outbox sends once although both drain.
+   * simulator): what one node did, the other sees, a group's entry stored through one node reaches
+   * a live socket on the other once, and the outbox sends once although both drain.
    */
   @Test
   void twoNodesOnOneDatabaseBehaveAsOne() throws Exception {
@@ -197,6 +202,42 @@ class LauncherPostgresIT {
               "{\"terminalId\":\"phone-two-nodes\"}");
       assertEquals(200, access.statusCode(), access.body());
       assertEquals(account, LauncherApi.json(access.body()).getString("account"));
+
+      // a group opened through A; its creator's live socket on A gets, once, what B stored
+      String bearer = "Bearer " + token.getString("token");
+      String terminal = "phone-two-nodes";
+      String groupId =
+          created(
+                  a.send(
+                      bearer,
+                      terminal,
+                      "POST",
+                      "api/v1/groups",
+                      "{\"validity\":\"PT1H\",\"rebroadcast\":false}"))
+              .getString("groupId");
+      JsonObject ticket =
+          created(
+              a.send(bearer, terminal, "POST", "api/v1/groups/" + groupId + "/live-tickets", null));
+      LiveSocket socket = LiveSocket.open(URI.create(ticket.getString("url")));
+      try {
+        socket.await("\"type\":\"welcome\"");
+        String entryId =
+            created(
+                    b.send(
+                        bearer,
+                        terminal,
+                        "POST",
+                        "api/v1/groups/" + groupId + "/messages",
+                        "{\"ciphertext\":\""
+                            + Base64.getEncoder().encodeToString(new byte[48])
+                            + "\"}"))
+                .getString("messageId");
+        socket.await("\"id\":\"" + entryId + "\"");
+        Thread.sleep(3000); // a few more rounds of both nodes' relays
+        assertEquals(1, socket.count("\"id\":\"" + entryId + "\""), "the entry, pushed once");
+      } finally {
+        socket.close();
+      }
 
       // an SMS queued on A leaves once, though both nodes' drains run every two seconds
       String text = "Two nodes, one SMS " + randomToken().substring(4, 12);
@@ -335,6 +376,54 @@ class LauncherPostgresIT {
     String output = new String(process.getInputStream().readAllBytes());
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), command.get(0) + " did not finish");
     assertEquals(0, process.exitValue(), command + ":\n" + output);
+  }
+
+  /** A live socket of a group, as the bank's app holds it: every text frame it received. */
+  private static final class LiveSocket implements WebSocket.Listener {
+
+    private final List<String> frames = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    static LiveSocket open(URI url) throws Exception {
+      LiveSocket live = new LiveSocket();
+      live.socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(url, live)
+              .get(30, TimeUnit.SECONDS);
+      return live;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(partial.toString());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    long count(String fragment) {
+      return frames.stream().filter(f -> f.contains(fragment)).count();
+    }
+
+    void await(String fragment) throws InterruptedException {
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (Instant.now().isBefore(deadline)) {
+        if (count(fragment) > 0) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+      fail("no frame with " + fragment + " on the live socket, only " + frames);
+    }
+
+    void close() {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
   }
 
   /** The node-smpp gateway simulator the adapter's tests use, on ports of its own. */
