@@ -1,6 +1,7 @@
 package org.portcullis.launcher;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -83,6 +84,12 @@ final class LauncherApi {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonArray jsonArray(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readArray();
+    }
   }
 
   static JsonObject json(String body) {

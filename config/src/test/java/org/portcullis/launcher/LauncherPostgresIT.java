@@ -149,7 +149,8 @@ class LauncherPostgresIT {
   /**
    * Two nodes on one database, one host ({@code --port-offset}), one SMPP gateway (the node-smpp
    * simulator): what one node did, the other sees, a group's entry stored through one node reaches
-   * a live socket on the other once, and the outbox sends once although both drain.
+   * a live socket on the other once, the outbox sends once although both drain, and a group whose
+   * time ran out is closed once although both nodes sweep.
    */
   @Test
   void twoNodesOnOneDatabaseBehaveAsOne() throws Exception {
@@ -174,26 +175,38 @@ class LauncherPostgresIT {
       for (String file : List.of("keystore.p12", "keystore.secret")) {
         Files.copy(dataA.resolve(file), dataB.resolve(file));
       }
+      // B boots while A serves: a customer, its token and a group of two minutes, which both
+      // nodes' sweeps will find due (checked at the end)
       nodeB = start("node-b.log", database, dataB, port, offset, "b", gateway, smscOptions);
-      String banner = LauncherProcesses.awaitBanner(nodeB, "node-b.log", READY);
-      assertTrue(banner.contains("http://127.0.0.1:" + (port + offset) + "/"), banner);
-      assertTrue(banner.contains("Node               b"), banner);
-
-      // a customer made on A is B's, and a token A issued is accepted by B
       String account = "tn-" + randomToken().substring(4, 12).toLowerCase();
       created(
           a.post(
               "api/v1/admin/customers",
               "{\"account\":\"%s\",\"msisdn\":\"+15550105555\"}".formatted(account)));
-      assertEquals(200, b.get("api/v1/admin/customers/" + account).statusCode());
       assertEquals(
           204,
-          b.send(
+          a.send(
                   "PUT",
                   "api/v1/admin/customers/" + account + "/password",
                   "{\"password\":\"" + PASSWORD + "\"}")
               .statusCode());
       JsonObject token = created(a.signIn(account, PASSWORD, "phone-two-nodes"));
+      String shortLived =
+          created(
+                  a.send(
+                      "Bearer " + token.getString("token"),
+                      "phone-two-nodes",
+                      "POST",
+                      "api/v1/groups",
+                      "{\"validity\":\"PT2M\",\"notice\":\"PT1M\",\"rebroadcast\":false}"))
+              .getString("groupId");
+      String banner = LauncherProcesses.awaitBanner(nodeB, "node-b.log", READY);
+      assertTrue(banner.contains("http://127.0.0.1:" + (port + offset) + "/"), banner);
+      assertTrue(banner.contains("Node               b"), banner);
+
+      // the customer made on A is B's, and the token A issued is accepted by B
+      HttpResponse<String> customer = b.get("api/v1/admin/customers/" + account);
+      assertEquals(200, customer.statusCode(), customer.body());
       HttpResponse<String> access =
           b.send(
               "Bearer " + token.getString("token"),
@@ -247,6 +260,21 @@ class LauncherPostgresIT {
       smsc.awaitText(text);
       Thread.sleep(8000); // four more rounds of both drains
       assertEquals(1, smsc.count(text), "submissions of the one SMS");
+
+      // the two minutes' group closes once, though both nodes sweep every five seconds
+      Instant closeBy = Instant.now().plusSeconds(180);
+      String state = "";
+      while (!state.equals("CLOSED") && Instant.now().isBefore(closeBy)) {
+        Thread.sleep(2000);
+        state =
+            LauncherApi.json(a.get("api/v1/admin/groups/" + shortLived).body()).getString("state");
+      }
+      assertEquals("CLOSED", state, "the two minutes' group");
+      Thread.sleep(6000); // another sweep of each node
+      HttpResponse<String> closings =
+          b.get("api/v1/admin/audit?action=group.close&subject=" + shortLived);
+      assertEquals(200, closings.statusCode(), closings.body());
+      assertEquals(1, LauncherApi.jsonArray(closings.body()).size(), closings.body());
 
       // both nodes wrote audit records into one chain, which verifies from either
       JsonObject chain = LauncherApi.json(b.get("api/v1/admin/audit/verify").body());
