@@ -2,9 +2,11 @@
 # Creates, starts (start) or stops and deletes (stop) the Payara Server domain that the
 # in-container tests run against in CI. The domain is fresh every run, on ports of its own
 # (base 28000: admin 28048, HTTP 28080) so it never collides with a running launcher, and it is
-# configured by setup-domain.sh exactly as production would be, with H2 under the build directory.
-# The SMS and mail peers are the build's test peers (an SMPP simulator and GreenMail on loopback),
-# given by PORTCULLIS_SMSC, PORTCULLIS_SMSC_SYSTEM_ID, PORTCULLIS_SMSC_PASSWORD, PORTCULLIS_SMTP.
+# configured by setup-domain.sh exactly as production would be. The database and the SMS and mail
+# peers are the build's (a throwaway PostgreSQL cluster, an SMPP simulator and GreenMail, all on
+# loopback), given as setup-domain.sh reads them: PORTCULLIS_DB and PORTCULLIS_DB_*, PORTCULLIS_SMSC,
+# PORTCULLIS_SMSC_SYSTEM_ID, PORTCULLIS_SMSC_PASSWORD, PORTCULLIS_SMTP (H2 under DATA_DIR when
+# PORTCULLIS_DB is unset).
 # Usage: ci-domain.sh start|stop PAYARA_HOME DATA_DIR
 set -euo pipefail
 action="$1"
@@ -27,6 +29,10 @@ case "$action" in
     asadmin create-jvm-options '-Dportcullis.test.base-url=http\://127.0.0.1\:28080' >/dev/null
     asadmin create-jvm-options '-Dportcullis.public-url=http\://127.0.0.1\:28080' >/dev/null
     asadmin create-jvm-options '-Dportcullis.alerts.duty-email=duty@portcullis.test' >/dev/null
+    # where the database keeps its files, for the test that searches them for plaintext
+    if [[ -n "${PORTCULLIS_TEST_DATABASE_DIR:-}" ]]; then
+      asadmin create-jvm-options "-Dportcullis.test.database-dir=$PORTCULLIS_TEST_DATABASE_DIR" >/dev/null
+    fi
     PORTCULLIS_DATA="$data" \
       PORTCULLIS_KEYSTORE_PASSWORD="test-keystore-password" \
       PORTCULLIS_ADMIN_PASSWORD="test-admin-password" \

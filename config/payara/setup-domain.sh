@@ -94,7 +94,7 @@ if ! asadmin list-jdbc-connection-pools | grep -qx PortcullisPool; then
       asadmin create-jdbc-connection-pool \
         --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
         --steadypoolsize 4 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod auto-commit \
-        --property "URL=$(escape "jdbc:h2:$DATA/db/portcullis;LOCK_TIMEOUT=10000"):user=portcullis:password=\${ALIAS\=portcullis-db-password}" \
+        --property "URL=$(escape "jdbc:h2:$DATA/db/portcullis;LOCK_TIMEOUT=10000;WRITE_DELAY=0"):user=portcullis:password=\${ALIAS\=portcullis-db-password}" \
         PortcullisPool
       ;;
     postgresql)

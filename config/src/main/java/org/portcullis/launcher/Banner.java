@@ -19,11 +19,18 @@ final class Banner {
   /**
    * @param endpoint where the server answers
    * @param dataDir the data directory (absolute)
+   * @param node this node's name
+   * @param database where the data is, in words
    * @param messaging where SMS and mail go
    * @param demo the demo credentials, present only in demo mode
    */
   static String render(
-      Endpoint endpoint, Path dataDir, Messaging messaging, Optional<DemoCredentials> demo) {
+      Endpoint endpoint,
+      Path dataDir,
+      String node,
+      String database,
+      Messaging messaging,
+      Optional<DemoCredentials> demo) {
     StringBuilder text = new StringBuilder();
     text.append(RULE).append('\n').append(" Portcullis is ready\n\n");
     line(text, "Base URL", endpoint.baseUri());
@@ -32,6 +39,8 @@ final class Banner {
     line(text, "OpenAPI document", endpoint.resolve("openapi"));
     line(text, "Readiness", endpoint.resolve("health/ready"));
     line(text, "PIN pad demo page", endpoint.resolve("demo/pinpad.html"));
+    line(text, "Node", node);
+    line(text, "Database", database);
     line(text, "Data directory", dataDir);
     line(text, "Server log", dataDir.resolve(ServerLog.DIRECTORY).resolve("server0.log"));
     line(text, "SMS gateway", messaging.smsGateway());

@@ -2,9 +2,10 @@ package org.portcullis.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,20 +39,27 @@ final class EmbeddedPayara implements AutoCloseable {
   private GlassFish glassFish;
   private Path domainXml;
 
-  /** Boots Payara with Portcullis' domain. */
-  void start() throws GlassFishException, IOException {
+  /**
+   * Boots Payara with Portcullis' domain, its internal ports moved by {@code offset}, on H2 under
+   * the data directory or on {@code database}.
+   */
+  void start(int offset, Optional<PostgresDatabase> database)
+      throws GlassFishException, IOException {
     domainXml = Files.createTempFile("portcullis-domain-", ".xml");
+    String domain;
     try (InputStream in = EmbeddedPayara.class.getResourceAsStream("domain.xml")) {
       if (in == null) {
         throw new IOException("domain.xml is missing from the launcher's jar");
       }
-      Files.copy(in, domainXml, StandardCopyOption.REPLACE_EXISTING);
+      domain = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    int offset = Preflight.internalPortOffset();
     if (offset != 0) {
-      Files.writeString(
-          domainXml, Preflight.shiftInternalPorts(Files.readString(domainXml), offset));
+      domain = DomainXml.shiftInternalPorts(domain, offset);
     }
+    if (database.isPresent()) {
+      domain = DomainXml.onPostgres(domain, database.get());
+    }
+    Files.writeString(domainXml, domain, StandardCharsets.UTF_8);
     GlassFishProperties properties = new GlassFishProperties();
     properties.setConfigFileURI(domainXml.toUri().toString());
     // read-only: Payara must not write its runtime changes back into our copy

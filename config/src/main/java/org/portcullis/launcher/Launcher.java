@@ -86,8 +86,8 @@ public final class Launcher {
   private void start() throws UsageException, StartupException {
     Instant started = Instant.now();
     Path ear = locateEar();
-    Endpoint endpoint = Endpoint.of(options.bindAddress(), options.port());
-    Preflight.checkPortsFree(options.bindAddress(), options.port());
+    Endpoint endpoint = Endpoint.of(options.bindAddress(), options.httpPort());
+    Preflight.checkPortsFree(options.bindAddress(), options.httpPort(), options.portOffset());
 
     DataDirectory data;
     Optional<DemoCredentials> demo;
@@ -133,7 +133,7 @@ public final class Launcher {
                 "portcullis-shutdown"));
     try {
       LOG.log(Level.INFO, "Starting Portcullis with {0}", options);
-      payara.start();
+      payara.start(options.portOffset(), options.database());
       LOG.log(Level.INFO, "Deploying {0}", ear);
       payara.deploy(ear);
       Preflight.awaitReady(http, endpoint.resolve("health/ready"));
@@ -157,7 +157,13 @@ public final class Launcher {
       payara.close();
       throw new StartupException("interrupted", e);
     }
-    console.print(Banner.render(endpoint, data.root(), messaging, demo));
+    String database =
+        options
+            .database()
+            .map(db -> "PostgreSQL " + db)
+            .orElse("H2 under " + data.root().resolve("db"));
+    console.print(
+        Banner.render(endpoint, data.root(), options.nodeName(), database, messaging, demo));
     console.flush();
   }
 
@@ -231,7 +237,8 @@ public final class Launcher {
     }
     options.settings().forEach(System::setProperty); // -Dname=value given to the launcher
     System.setProperty("portcullis.data", data.root().toString());
-    System.setProperty("portcullis.http.port", Integer.toString(options.port()));
+    System.setProperty("portcullis.http.port", Integer.toString(options.httpPort()));
+    System.setProperty("portcullis.node.name", options.nodeName());
     System.setProperty("portcullis.bind.address", options.bindAddress());
     // Secrets reach the application as files or through the environment, never as system
     // properties: the embedded server's diagnostics list every system property.

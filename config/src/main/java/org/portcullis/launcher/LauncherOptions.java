@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * @param adminPassword the password of the first staff account {@code admin}, when given
  * @param demo whether demo data is seeded and its credentials printed
  * @param ear the EAR to deploy instead of the one shipped next to the launcher's jar
+ * @param portOffset added to every port the launcher opens, HTTP included, so that a second node
+ *     runs on the same host
+ * @param nodeName this node's name, in the banner and the logs, to tell nodes apart
+ * @param database PostgreSQL to use instead of H2 under the data directory
  * @param keystorePassword the keystore password from the environment (never an option: it would
  *     show in the process list)
  * @param messaging where SMS and mail go
@@ -39,6 +43,9 @@ public record LauncherOptions(
     Optional<String> adminPassword,
     boolean demo,
     Optional<Path> ear,
+    int portOffset,
+    String nodeName,
+    Optional<PostgresDatabase> database,
     Optional<String> keystorePassword,
     MessagingOptions messaging,
     Map<String, String> settings,
@@ -52,6 +59,7 @@ public record LauncherOptions(
       Map.ofEntries(
           Map.entry("portcullis.data", "--data"),
           Map.entry("portcullis.http.port", "--port"),
+          Map.entry("portcullis.node.name", "--node-name"),
           Map.entry("portcullis.bind.address", "--bind"),
           Map.entry("portcullis.demo", "--demo / --no-demo"),
           Map.entry("portcullis.keystore.password-file", "PORTCULLIS_KEYSTORE_PASSWORD"),
@@ -73,6 +81,12 @@ public record LauncherOptions(
   }
 
   static final int DEFAULT_PORT = 8080;
+  static final String DEFAULT_NODE_NAME = "node-1";
+
+  /** The largest --port-offset: keeps every moved port below 65535. */
+  static final int MAX_PORT_OFFSET = 20000;
+
+  private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
   static final String DEFAULT_BIND = "127.0.0.1";
   static final String DEFAULT_DATA = "data";
 
@@ -103,6 +117,9 @@ public record LauncherOptions(
           Map.entry("--data", "PORTCULLIS_DATA"),
           Map.entry("--admin-password", "PORTCULLIS_ADMIN_PASSWORD"),
           Map.entry("--ear", "PORTCULLIS_EAR"),
+          Map.entry("--port-offset", "PORTCULLIS_PORT_OFFSET"),
+          Map.entry("--node-name", "PORTCULLIS_NODE_NAME"),
+          Map.entry("--db", "PORTCULLIS_DB"),
           Map.entry("--smsc", "PORTCULLIS_SMSC"),
           Map.entry("--smsc-system-id", "PORTCULLIS_SMSC_SYSTEM_ID"),
           Map.entry("--smsc-password", SMSC_PASSWORD_ENV),
@@ -138,6 +155,17 @@ public record LauncherOptions(
                               default on)
         --ear FILE            deploy this EAR instead of lib/portcullis.ear (PORTCULLIS_EAR;
                               for development)
+
+      Database and nodes:
+        --db URL              h2 (the default: H2 under <data>/db) or
+                              postgresql://HOST[:PORT]/NAME (PORTCULLIS_DB); the user and
+                              password come from PORTCULLIS_DB_USER and PORTCULLIS_DB_PASSWORD,
+                              never from an option (options show in ps)
+        --node-name NAME      this node's name in the banner and the logs (PORTCULLIS_NODE_NAME,
+                              default node-1)
+        --port-offset N       added to every port this node opens, HTTP included, so that a
+                              second node runs on the same host (PORTCULLIS_PORT_OFFSET,
+                              default 0; --port 8080 --port-offset 100 listens on 8180)
 
       SMS and mail (without --smsc or --smtp, a demo SMS gateway or mail server on 127.0.0.1
       receives them and prints them here):
@@ -190,6 +218,7 @@ public record LauncherOptions(
   @Override
   public String toString() {
     return ("LauncherOptions[port=%d, bind=%s, data=%s, adminPassword=%s, demo=%b, ear=%s,"
+            + " portOffset=%d, nodeName=%s, database=%s,"
             + " smsc=%s, smscSystemId=%s, smscPassword=%s, smscRate=%d, serviceNumber=%s,"
             + " smtp=%s, mailFrom=%s, settings=%s]")
         .formatted(
@@ -199,6 +228,9 @@ public record LauncherOptions(
             adminPassword.isPresent() ? "(set)" : "(none)",
             demo,
             ear.map(Path::toString).orElse("(shipped)"),
+            portOffset,
+            nodeName,
+            database.map(PostgresDatabase::toString).orElse("h2"),
             messaging.smsc().map(HostPort::toString).orElse("(demo)"),
             messaging.smscSystemId().orElse("(none)"),
             messaging.smscPassword().isPresent() ? "(set)" : "(none)",
@@ -263,13 +295,18 @@ public record LauncherOptions(
     Setting bind = settings.get("--bind");
     Setting data = settings.get("--data");
     Setting ear = settings.get("--ear");
+    int httpPort = port == null ? DEFAULT_PORT : parsePort(port.source(), port.value());
+    int portOffset = portOffset(settings.get("--port-offset"), httpPort);
     return new LauncherOptions(
-        port == null ? DEFAULT_PORT : parsePort(port.source(), port.value()),
+        httpPort,
         bind == null ? DEFAULT_BIND : checkBind(bind.source(), bind.value()),
         toPath("--data", data == null ? DEFAULT_DATA : data.value()),
         settings.value("--admin-password"),
         demoOn,
         ear == null ? Optional.empty() : Optional.of(toPath("--ear", ear.value())),
+        portOffset,
+        nodeName(settings.get("--node-name")),
+        database(settings.get("--db"), env),
         Optional.ofNullable(env(env, "PORTCULLIS_KEYSTORE_PASSWORD")),
         messaging(settings),
         appSettings,
@@ -412,6 +449,61 @@ public record LauncherOptions(
   private static String env(Map<String, String> env, String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /** The port HTTP listens on: {@code --port} moved by {@code --port-offset}. */
+  public int httpPort() {
+    return port + portOffset;
+  }
+
+  private static int portOffset(Setting offset, int httpPort) throws UsageException {
+    if (offset == null) {
+      return 0;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(offset.value().trim());
+    } catch (NumberFormatException e) {
+      value = -1; // reported below, with the offending value
+    }
+    if (value < 0 || value > MAX_PORT_OFFSET || httpPort + value > 65535) {
+      throw new UsageException(
+          offset.source()
+              + ": '"
+              + offset.value()
+              + "' is not a port offset (0 to "
+              + MAX_PORT_OFFSET
+              + ", and the HTTP port plus it at most 65535)");
+    }
+    return value;
+  }
+
+  private static String nodeName(Setting name) throws UsageException {
+    if (name == null) {
+      return DEFAULT_NODE_NAME;
+    }
+    String value = name.value().trim();
+    if (!NODE_NAME.matcher(value).matches()) {
+      throw new UsageException(
+          name.source()
+              + ": '"
+              + name.value()
+              + "' is not a node name (1 to 40 letters, digits, '.', '_' or '-')");
+    }
+    return value;
+  }
+
+  private static Optional<PostgresDatabase> database(Setting db, Map<String, String> env)
+      throws UsageException {
+    if (db == null || db.value().trim().equalsIgnoreCase("h2")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PostgresDatabase.parse(
+            db.source(),
+            db.value().trim(),
+            env(env, "PORTCULLIS_DB_USER"),
+            env(env, "PORTCULLIS_DB_PASSWORD")));
   }
 
   private static int parsePort(String source, String value) throws UsageException {

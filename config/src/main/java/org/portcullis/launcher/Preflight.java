@@ -26,59 +26,20 @@ final class Preflight {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   /**
-   * The fixed loopback ports of domain.xml's admin, IIOP and JMS listeners: the reason only one
-   * embedded Payara runs per host. (Hazelcast moves to the next free port by itself.)
+   * The fixed loopback ports of domain.xml's admin, IIOP and JMS listeners, before {@code
+   * --port-offset} moves them: the reason a second node on one host needs an offset. (Hazelcast
+   * moves to the next free port by itself.)
    */
   private static final Map<Integer, String> PAYARA_PORTS =
       new TreeMap<>(Map.of(4848, "Payara admin", 3700, "IIOP", 7676, "JMS"));
 
-  /**
-   * Moves the fixed internal ports by this much so that a second launcher can run on the same host
-   * (developers running two builds side by side); 0, the default, keeps the ports above.
-   */
-  static final String PORT_OFFSET_PROPERTY = "portcullis.internal-port-offset";
-
-  private static final java.util.regex.Pattern INTERNAL_PORT =
-      java.util.regex.Pattern.compile("port=\"(4848|8181|8686|3700|3820|3920)\"");
-
   private Preflight() {}
-
-  static int internalPortOffset() {
-    String value = System.getProperty(PORT_OFFSET_PROPERTY, "0");
-    try {
-      int offset = Integer.parseInt(value.strip());
-      if (offset < 0 || offset > 20000) {
-        throw new NumberFormatException();
-      }
-      return offset;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PORT_OFFSET_PROPERTY + " must be 0 to 20000: " + value);
-    }
-  }
-
-  /** domain.xml with every fixed internal port moved by {@code offset}. */
-  static String shiftInternalPorts(String domainXml, int offset) {
-    // one pass, so that a moved port is never moved again (3820 + 100 is 3920, itself a port)
-    String shifted =
-        INTERNAL_PORT
-            .matcher(domainXml)
-            .replaceAll(m -> "port=\"" + (Integer.parseInt(m.group(1)) + offset) + "\"");
-    return shifted
-        .replace("value=\"7676\"", "value=\"" + (7676 + offset) + "\"")
-        .replace(
-            "clustering-enabled=\"false\"",
-            "clustering-enabled=\"false\" start-port=\""
-                + (5900 + offset)
-                + "\" das-port=\""
-                + (4900 + offset)
-                + "\"");
-  }
 
   /**
    * @throws UsageException when the bind address is not a known host
    * @throws StartupException naming the first port already in use
    */
-  static void checkPortsFree(String bindAddress, int httpPort)
+  static void checkPortsFree(String bindAddress, int httpPort, int offset)
       throws UsageException, StartupException {
     InetAddress address;
     try {
@@ -86,16 +47,13 @@ final class Preflight {
     } catch (UnknownHostException e) {
       throw new UsageException("--bind: unknown host " + bindAddress);
     }
-    checkPortFree(address, httpPort, "HTTP", "choose another with --port");
-    int offset = internalPortOffset();
+    checkPortFree(address, httpPort, "HTTP", "choose another with --port or --port-offset");
     for (Map.Entry<Integer, String> port : PAYARA_PORTS.entrySet()) {
       checkPortFree(
           InetAddress.getLoopbackAddress(),
           port.getKey() + offset,
           port.getValue(),
-          "only one embedded Payara can run on a host unless -D"
-              + PORT_OFFSET_PROPERTY
-              + " moves it");
+          "another node runs on this host: give this one a --port-offset");
     }
   }
 

@@ -26,7 +26,13 @@ class BannerTest {
   @Test
   void pointsAtTheServerItsApiAndTheDemoPage() {
     String text =
-        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
+        Banner.render(
+            Endpoint.of("127.0.0.1", 8080),
+            Path.of("/d"),
+            "node-1",
+            "H2 under /d/db",
+            MESSAGING,
+            Optional.empty());
 
     assertTrue(text.contains("http://127.0.0.1:8080/api/v1"), text);
     assertTrue(text.contains("http://127.0.0.1:8080/openapi"), text);
@@ -37,7 +43,13 @@ class BannerTest {
   @Test
   void saysWhereSmsAndMailGo() {
     String text =
-        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
+        Banner.render(
+            Endpoint.of("127.0.0.1", 8080),
+            Path.of("/d"),
+            "node-1",
+            "H2 under /d/db",
+            MESSAGING,
+            Optional.empty());
 
     assertTrue(text.contains("demo SMS gateway on 127.0.0.1:40001"), text);
     assertTrue(text.contains("70707"), text);
@@ -48,7 +60,13 @@ class BannerTest {
   @Test
   void outsideDemoModeShowsNoCredentials() {
     String text =
-        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.empty());
+        Banner.render(
+            Endpoint.of("127.0.0.1", 8080),
+            Path.of("/d"),
+            "node-1",
+            "H2 under /d/db",
+            MESSAGING,
+            Optional.empty());
 
     assertFalse(text.contains("admin /"), text);
     assertFalse(text.contains("DEMO"), text);
@@ -57,7 +75,13 @@ class BannerTest {
   @Test
   void demoModeShowsEveryDemoCredential() {
     String text =
-        Banner.render(Endpoint.of("127.0.0.1", 8080), Path.of("/d"), MESSAGING, Optional.of(DEMO));
+        Banner.render(
+            Endpoint.of("127.0.0.1", 8080),
+            Path.of("/d"),
+            "node-1",
+            "H2 under /d/db",
+            MESSAGING,
+            Optional.of(DEMO));
 
     assertTrue(text.contains("admin / admin-pw"), text);
     assertTrue(text.contains("12345678"), text);

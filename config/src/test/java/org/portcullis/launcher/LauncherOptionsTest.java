@@ -358,4 +358,88 @@ class LauncherOptionsTest {
         assertThrows(UsageException.class, () -> parse(Map.of(), "-Dportcullis.http.port=1"));
     assertTrue(owned.getMessage().contains("--port"), owned.getMessage());
   }
+
+  @Test
+  void aPortOffsetMovesHttpTooAndANodeHasAName() throws UsageException {
+    LauncherOptions options =
+        parse(Map.of("PORTCULLIS_NODE_NAME", "b"), "--port", "8080", "--port-offset", "100");
+
+    assertEquals(8180, options.httpPort());
+    assertEquals(100, options.portOffset());
+    assertEquals("b", options.nodeName());
+    assertEquals("node-1", parse(Map.of()).nodeName());
+    assertEquals(8080, parse(Map.of()).httpPort());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--port-offset, -1, not a port offset",
+    "--port-offset, 20001, not a port offset",
+    "--port-offset, ten, not a port offset",
+    "--node-name, a b, not a node name",
+    "--node-name, -x, not a node name"
+  })
+  void badPortOffsetsAndNodeNamesAreRefusedByName(String option, String value, String says) {
+    UsageException e = assertThrows(UsageException.class, () -> parse(Map.of(), option, value));
+    assertTrue(e.getMessage().startsWith(option + ": '" + value + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains(says), e.getMessage());
+  }
+
+  @Test
+  void anOffsetThatWouldPushHttpPast65535IsRefused() {
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> parse(Map.of(), "--port", "60000", "--port-offset", "6000"));
+    assertTrue(e.getMessage().contains("at most 65535"), e.getMessage());
+  }
+
+  @Test
+  void postgresqlTakesItsLoginFromTheEnvironmentOnly() throws UsageException {
+    Map<String, String> login =
+        Map.of("PORTCULLIS_DB_USER", "portcullis", "PORTCULLIS_DB_PASSWORD", "s3cret-db-pw");
+    PostgresDatabase db =
+        parse(login, "--db", "postgresql://db.example:5433/bank").database().orElseThrow();
+
+    assertEquals(
+        new PostgresDatabase("db.example", 5433, "bank", "portcullis", "s3cret-db-pw"), db);
+    assertEquals(
+        5432, parse(login, "--db", "postgresql://db/bank").database().orElseThrow().port());
+    assertEquals(Optional.empty(), parse(login, "--db", "h2").database());
+    assertEquals(Optional.empty(), parse(Map.of()).database());
+    assertFalse(parse(login, "--db", "postgresql://db/bank").toString().contains("s3cret-db-pw"));
+    assertTrue(
+        parse(
+                Map.of(
+                    "PORTCULLIS_DB",
+                    "postgresql://db/bank",
+                    "PORTCULLIS_DB_USER",
+                    "u",
+                    "PORTCULLIS_DB_PASSWORD",
+                    "p"))
+            .database()
+            .isPresent(),
+        "PORTCULLIS_DB stands in for --db");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "postgresql://user:pw@db/bank, never in the URL",
+    "postgresql://db/bank?password=pw, never in the URL",
+    "mysql://db/bank, neither h2 nor postgresql",
+    "postgresql://db:99999/bank, not a port number"
+  })
+  void aDatabaseUrlWithCredentialsOrOfAnotherKindIsRefused(String url, String says) {
+    Map<String, String> login = Map.of("PORTCULLIS_DB_USER", "u", "PORTCULLIS_DB_PASSWORD", "p");
+    UsageException e = assertThrows(UsageException.class, () -> parse(login, "--db", url));
+    assertTrue(e.getMessage().contains(says), e.getMessage());
+    assertFalse(e.getMessage().contains(":pw"), "a password in the URL is never echoed");
+  }
+
+  @Test
+  void postgresqlWithoutItsLoginInTheEnvironmentIsRefused() {
+    UsageException e =
+        assertThrows(UsageException.class, () -> parse(Map.of(), "--db", "postgresql://db/bank"));
+    assertTrue(e.getMessage().contains("PORTCULLIS_DB_USER and PORTCULLIS_DB_PASSWORD"));
+  }
 }

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The files a running server writes that an attacker with the disk would read: the H2 database
- * files (after a checkpoint, so that everything committed is on disk) and the server's logs, to be
- * searched for text that must never be there in clear.
+ * The files a running server writes that an attacker with the disk would read: the database's
+ * files (H2's after a checkpoint, so that everything committed is on disk; the whole cluster
+ * directory of the tests' PostgreSQL) and the server's logs, to be searched for text that must
+ * never be there in clear.
  */
 final class DiskScan {
 
@@ -29,7 +30,8 @@ final class DiskScan {
   }
 
   /**
-   * The database files behind {@code database} (when it is an H2 file database) and every log file
+   * The database files behind {@code database} (an H2 file database, or the tests' PostgreSQL
+   * cluster when the server was told where it is) and every log file
    * under the domain's and the data directory's {@code logs} and the test run's reports.
    */
   static DiskScan of(DataSource database) throws SQLException, IOException {
@@ -49,6 +51,14 @@ final class DiskScan {
               .filter(f -> f.getFileName().toString().startsWith(base.getFileName().toString()))
               .filter(Files::isRegularFile)
               .forEach(files::add);
+        }
+      }
+      if (url.startsWith("jdbc:postgresql:")) {
+        // the cluster's directory, which the build gives the server (ci-domain.sh); what a
+        // commit wrote is there, in the write-ahead log at least, without a checkpoint
+        String dir = System.getProperty("portcullis.test.database-dir");
+        if (dir != null) {
+          addFiles(files, Path.of(dir));
         }
       }
       databaseFiles = files.size();
@@ -77,7 +87,7 @@ final class DiskScan {
     return files.size();
   }
 
-  /** How many of the files are the database's (none for a database that is not an H2 file). */
+  /** How many of the files are the database's (none when they cannot be found). */
   int databaseFiles() {
     return databaseFiles;
   }

@@ -572,7 +572,7 @@ class SecureMessagesIT {
       receiver.awaitPushes(1);
 
       DiskScan scan = DiskScan.of(database);
-      assertTrue(scan.databaseFiles() > 0, "the H2 database files were not found");
+      assertTrue(scan.databaseFiles() > 0, "the database files were not found");
       // the scan finds what is stored in clear (an account name), so its silence below means
       // something
       assertFalse(scan.filesContaining(customer.account()).isEmpty());

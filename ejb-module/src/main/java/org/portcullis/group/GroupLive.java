@@ -9,11 +9,12 @@ import java.util.Set;
  * signalling relayed between them. Sockets are opened with a single-use ticket ({@link
  * GroupLiveTickets}); the web tier's endpoint attaches each one here as a {@link Sink}.
  *
- * <p><b>Per node.</b> The sockets of a node are known to that node only. Entries reach members on
- * other nodes by fetching ({@link GroupMessages#since}); closing, leaving and membership are
- * checked against the database by every node's sweep, so a socket of a closed group or a departed
- * member closes on every node within one sweep. What two nodes would need beyond that (a fan-out of
- * entries and signalling between nodes) is written down in {@code docs/private-groups.md}.
+ * <p><b>Per node.</b> The sockets of a node are known to that node only. An entry is pushed at once
+ * to the sockets of the node that stored it, and within about a second to those of every other
+ * node, whose relay reads the database for entries after what it pushed ({@link #pushedUpTo}); each
+ * socket gets each entry once. Closing, leaving and membership are checked against the database by
+ * every node's sweep, so a socket of a closed group or a departed member closes on every node
+ * within one sweep. Signalling and presence stay per node ({@code docs/private-groups.md}).
  */
 public interface GroupLive {
 
@@ -59,8 +60,20 @@ public interface GroupLive {
    */
   void receive(Seat seat, Sink sink, String frame);
 
-  /** Pushes a frame to every socket of the group on this node. */
-  void publish(String groupId, String frame);
+  /**
+   * Pushes a stored entry to every socket of the group on this node, unless it was pushed already
+   * (by the node that stored it, or by the relay).
+   */
+  void publishEntry(String groupId, GroupMessages.Entry entry);
+
+  /**
+   * The groups with a socket on this node, each with the sequence number up to which every stored
+   * entry has been pushed here: the relay pushes what comes after.
+   */
+  Map<String, Long> pushedUpTo();
+
+  /** The relay pushed every entry of the group up to {@code seq}. */
+  void pushedUpTo(String groupId, long seq);
 
   /** Closes every socket of the group on this node. */
   void closeGroup(String groupId, int code, String reason);

@@ -26,6 +26,12 @@ import org.portcullis.group.GroupMessages.Kind;
     query =
         "SELECT e FROM GroupEntry e WHERE e.groupRef = :group AND e.seq > :after ORDER BY e.seq")
 @NamedQuery(
+    name = "GroupEntry.sinceOfGroupId",
+    query =
+        "SELECT e FROM GroupEntry e WHERE e.groupRef ="
+            + " (SELECT g.id FROM PrivateGroup g WHERE g.groupId = :groupId) AND e.seq > :after"
+            + " ORDER BY e.seq")
+@NamedQuery(
     name = "GroupEntry.byEntryId",
     query = "SELECT e FROM GroupEntry e WHERE e.groupRef = :group AND e.entryId = :entryId")
 @NamedQuery(

@@ -7,21 +7,24 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.portcullis.group.GroupLive;
+import org.portcullis.group.GroupMessages;
 import org.portcullis.group.GroupRuleException;
 import org.portcullis.group.LiveFrames;
 import org.portcullis.throttle.TokenBucket;
 import org.portcullis.time.PortcullisClock;
 
 /**
- * This node's live sockets, by group and member, in memory: a socket lives on one node, so there is
- * nothing to share. Thread-safe without locks: concurrent maps, and sinks that never block. Nothing
- * here is stored or logged: signalling passes through, entries were stored before they get here.
+ * This node's live sockets, by group and member, in memory: a socket lives on one node. Entries
+ * stored through another node reach them through {@link GroupRelay}. Thread-safe without locks:
+ * concurrent maps, and sinks that never block. Nothing here is stored or logged: signalling passes
+ * through, entries were stored before they get here.
  *
  * <p>A member may send {@value #FRAMES_PER_SECOND} frames a second (a burst of {@value
  * #FRAME_BURST}): ICE gathering sends a few dozen candidates at once, a loop sends far more; a
@@ -44,6 +47,38 @@ public class GroupLiveHub implements GroupLive {
   /** group id → sink → its socket. */
   private final Map<String, Map<Sink, Socket>> groups = new ConcurrentHashMap<>();
 
+  /** group id → what was pushed to its sockets here, while it has any. */
+  private final Map<String, Pushed> pushed = new ConcurrentHashMap<>();
+
+  /**
+   * The entries of one group pushed on this node: every one up to {@code upTo}, and those above it
+   * one by one (pushed by the node that stored them before the relay got there). Each entry is
+   * claimed once, by whichever comes first.
+   */
+  private static final class Pushed {
+    private long upTo;
+    private final Set<Long> above = new HashSet<>();
+
+    Pushed(long upTo) {
+      this.upTo = upTo;
+    }
+
+    synchronized boolean claim(long seq) {
+      return seq > upTo && above.add(seq);
+    }
+
+    synchronized void advance(long seq) {
+      if (seq > upTo) {
+        upTo = seq;
+        above.removeIf(s -> s <= seq);
+      }
+    }
+
+    synchronized long upTo() {
+      return upTo;
+    }
+  }
+
   @EJB PortcullisClock clock;
 
   @Override
@@ -51,6 +86,8 @@ public class GroupLiveHub implements GroupLive {
     Map<Sink, Socket> group =
         groups.computeIfAbsent(seat.groupId(), id -> new ConcurrentHashMap<>());
     boolean first = !online(group).contains(seat.memberId());
+    // entries up to the seat's last one are the client's to fetch; the ones after are pushed
+    pushed.computeIfAbsent(seat.groupId(), id -> new Pushed(seat.lastSeq()));
     group.put(sink, new Socket(seat, new TokenBucket(FRAME_RATE, clock.now())));
     sink.send(
         LiveFrames.welcome(
@@ -74,7 +111,10 @@ public class GroupLiveHub implements GroupLive {
     if (!online(group).contains(seat.memberId())) {
       toOthers(group, seat.memberId(), LiveFrames.presence(seat.memberId(), false));
     }
-    groups.computeIfPresent(seat.groupId(), (id, sinks) -> sinks.isEmpty() ? null : sinks);
+    if (groups.computeIfPresent(seat.groupId(), (id, sinks) -> sinks.isEmpty() ? null : sinks)
+        == null) {
+      pushed.remove(seat.groupId());
+    }
   }
 
   @Override
@@ -119,12 +159,33 @@ public class GroupLiveHub implements GroupLive {
   }
 
   @Override
-  public void publish(String groupId, String frame) {
+  public void publishEntry(String groupId, GroupMessages.Entry entry) {
+    Pushed seen = pushed.get(groupId);
+    if (seen == null || !seen.claim(entry.seq())) {
+      return; // no socket here, or pushed already
+    }
+    String frame = LiveFrames.entry(entry);
     groups.getOrDefault(groupId, Map.of()).keySet().forEach(sink -> sink.send(frame));
   }
 
   @Override
+  public Map<String, Long> pushedUpTo() {
+    Map<String, Long> upTo = new HashMap<>();
+    pushed.forEach((groupId, seen) -> upTo.put(groupId, seen.upTo()));
+    return upTo;
+  }
+
+  @Override
+  public void pushedUpTo(String groupId, long seq) {
+    Pushed seen = pushed.get(groupId);
+    if (seen != null) {
+      seen.advance(seq);
+    }
+  }
+
+  @Override
   public void closeGroup(String groupId, int code, String reason) {
+    pushed.remove(groupId);
     Map<Sink, Socket> group = groups.remove(groupId);
     if (group != null) {
       group.keySet().forEach(sink -> sink.close(code, reason));

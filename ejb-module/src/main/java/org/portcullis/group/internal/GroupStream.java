@@ -12,7 +12,6 @@ import org.portcullis.group.GroupLive;
 import org.portcullis.group.GroupMessages.Entry;
 import org.portcullis.group.GroupMessages.Forward;
 import org.portcullis.group.GroupMessages.Kind;
-import org.portcullis.group.LiveFrames;
 
 /**
  * Appends to a group's stream, in the caller's transaction and under its lock on the group's row
@@ -65,7 +64,7 @@ public class GroupStream {
     em.persist(entry);
     Entry view = view(entry);
     String groupId = group.groupId();
-    afterCommit.run("pushing an entry", () -> live.publish(groupId, LiveFrames.entry(view)));
+    afterCommit.run("pushing an entry", () -> live.publishEntry(groupId, view));
     return view;
   }
 

@@ -1,6 +1,5 @@
 package org.portcullis.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class PreflightTest {
+class DomainXmlTest {
 
   private static String domainXml() throws IOException {
     try (InputStream in = EmbeddedPayara.class.getResourceAsStream("domain.xml")) {
@@ -19,7 +18,7 @@ class PreflightTest {
 
   @Test
   void anOffsetMovesEveryFixedInternalPortAndLeavesTheHttpPortAlone() throws IOException {
-    String shifted = Preflight.shiftInternalPorts(domainXml(), 1000);
+    String shifted = DomainXml.shiftInternalPorts(domainXml(), 1000);
     for (String port : new String[] {"4848", "8181", "8686", "3700", "3820", "3920"}) {
       assertFalse(shifted.contains("port=\"" + port + "\""), port);
       assertTrue(
@@ -31,7 +30,18 @@ class PreflightTest {
   }
 
   @Test
-  void noOffsetIsTheDefault() {
-    assertEquals(0, Preflight.internalPortOffset());
+  void onPostgresTheApplicationsPoolReadsItsLoginFromTheEnvironment() throws IOException {
+    String domain =
+        DomainXml.onPostgres(
+            domainXml(), new PostgresDatabase("db.example", 5433, "bank", "u", "secret-pw"));
+
+    assertTrue(domain.contains("org.postgresql.ds.PGSimpleDataSource"), "the pool's driver");
+    assertTrue(domain.contains("name=\"serverName\" value=\"db.example\""));
+    assertTrue(domain.contains("name=\"portNumber\" value=\"5433\""));
+    assertTrue(domain.contains("name=\"databaseName\" value=\"bank\""));
+    assertTrue(domain.contains("value=\"${ENV=PORTCULLIS_DB_PASSWORD}\""));
+    assertFalse(domain.contains("secret-pw"), "no password in the file");
+    assertFalse(domain.contains("db/portcullis;"), "no H2 URL left for the application");
+    assertTrue(domain.contains("db/ejbtimer"), "the other pools stay");
   }
 }
