@@ -26,21 +26,36 @@ case "$action" in
     port="$3"
     password="$4"
     # a cluster left by an interrupted run is stopped and made afresh
-    [[ -f "$dir/data/postmaster.pid" ]] && as_owner "$bin/pg_ctl" -D "$dir/data" stop -m immediate >/dev/null 2>&1 || true
+    old="$(readlink -f "$dir" 2>/dev/null || true)"
+    if [[ -n "$old" && -f "$old/data/postmaster.pid" ]]; then
+      as_owner "$bin/pg_ctl" -D "$old/data" stop -m immediate >/dev/null 2>&1 || true
+    fi
+    [[ -L "$dir" && -n "$old" ]] && rm -rf "$old"
     rm -rf "$dir"
     mkdir -p "$dir"
-    [[ "$(id -u)" = 0 ]] && chown postgres: "$dir"
-    pwfile="$dir/pwfile"
+    home="$dir"
+    if [[ "$(id -u)" = 0 ]]; then
+      chown postgres: "$dir"
+      if ! runuser -u postgres -- test -x "$dir"; then
+        # the postgres user cannot reach DIR (a parent directory is private to root): the
+        # cluster lives in a directory of its own under /tmp, and DIR is a link to it
+        rmdir "$dir"
+        home="$(mktemp -d /tmp/portcullis-pg.XXXXXX)"
+        chown postgres: "$home"
+        ln -s "$home" "$dir"
+      fi
+    fi
+    pwfile="$home/pwfile"
     as_owner sh -c "umask 077; printf '%s\n' \"\$1\" > \"\$2\"" sh "$password" "$pwfile"
-    as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
-      --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log"
-    if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start >/dev/null; then
-      echo "PostgreSQL did not start on 127.0.0.1:$port; its log ($dir/server.log) says:" >&2
-      tail -n 20 "$dir/server.log" >&2
+    as_owner "$bin/initdb" -D "$home/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=trust --auth-host=scram-sha-256 >"$home/initdb.log"
+    if ! as_owner "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $home -c max_connections=200" start >/dev/null; then
+      echo "PostgreSQL did not start on 127.0.0.1:$port; its log ($home/server.log) says:" >&2
+      tail -n 20 "$home/server.log" >&2
       exit 1
     fi
-    as_owner "$bin/psql" -h "$dir" -p "$port" -U postgres -qAt -v ON_ERROR_STOP=1 \
+    as_owner "$bin/psql" -h "$home" -p "$port" -U postgres -qAt -v ON_ERROR_STOP=1 \
       -v pw="$password" -d postgres <<'SQL'
 CREATE ROLE portcullis LOGIN CREATEDB PASSWORD :'pw';
 CREATE DATABASE portcullis OWNER portcullis;
@@ -49,8 +64,9 @@ SQL
     echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database portcullis ($dir)"
     ;;
   stop)
-    if [[ -f "$dir/data/postmaster.pid" ]]; then
-      as_owner "$bin/pg_ctl" -D "$dir/data" stop -m fast -w >/dev/null
+    home="$(readlink -f "$dir" 2>/dev/null || true)"
+    if [[ -n "$home" && -f "$home/data/postmaster.pid" ]]; then
+      as_owner "$bin/pg_ctl" -D "$home/data" stop -m fast -w >/dev/null
       echo "PostgreSQL in $dir stopped"
     fi
     ;;

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The files a running server writes that an attacker with the disk would read: the database's
- * files (H2's after a checkpoint, so that everything committed is on disk; the whole cluster
- * directory of the tests' PostgreSQL) and the server's logs, to be searched for text that must
- * never be there in clear.
+ * The files a running server writes that an attacker with the disk would read: the database's files
+ * (H2's after a checkpoint, so that everything committed is on disk; the whole cluster directory of
+ * the tests' PostgreSQL) and the server's logs, to be searched for text that must never be there in
+ * clear.
  */
 final class DiskScan {
 
@@ -31,8 +31,8 @@ final class DiskScan {
 
   /**
    * The database files behind {@code database} (an H2 file database, or the tests' PostgreSQL
-   * cluster when the server was told where it is) and every log file
-   * under the domain's and the data directory's {@code logs} and the test run's reports.
+   * cluster when the server was told where it is) and every log file under the domain's and the
+   * data directory's {@code logs} and the test run's reports.
    */
   static DiskScan of(DataSource database) throws SQLException, IOException {
     List<Path> files = new ArrayList<>();
