@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -123,13 +122,6 @@ public class AdminSystemsResource {
     }
   }
 
-  /** Where a sender's replies are pushed. */
-  public static class WebhookRequest {
-    @NotNull public String url;
-  }
-
-  public record WebhookView(String systemId, String url, String secret) {}
-
   public static class RegisterRequest {
     @NotBlank
     @Size(max = 200)
@@ -153,7 +145,9 @@ public class AdminSystemsResource {
     public Boolean shared;
     public Set<String> attributeAllowance;
 
-    /** Only {@code maxRetention}; the webhook has endpoints of its own. */
+    /**
+     * Only {@code maxRetention}; the webhook has endpoints of its own (AdminSystemWebhookResource).
+     */
     public MessageSettings messages;
   }
 
@@ -272,44 +266,6 @@ public class AdminSystemsResource {
                 request.attributeAllowance,
                 maxRetention(request.messages)),
             Callers.staff(caller)));
-  }
-
-  @PUT
-  @Path("{systemId}/webhook")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @StaffCaller(StaffRole.ADMIN)
-  @Operation(
-      summary = "Push a sender's replies to a webhook",
-      description =
-          "{url}: an https URL (http only to localhost). Answers {systemId, url, secret}: a new"
-              + " signing secret (whsec_…), shown this once; pushes are signed with it as"
-              + " Standard Webhooks specifies (webhook-id, webhook-timestamp, webhook-signature)."
-              + " A secret set before stops being used at once.")
-  @APIResponse(responseCode = "200", description = "The webhook and its secret")
-  @APIResponse(responseCode = "400", description = "invalid-webhook-url")
-  @APIResponse(responseCode = "403", description = "role-required: the system is not a SENDER")
-  public Response setWebhook(
-      @PathParam("systemId") String systemId,
-      @Valid @NotNull(message = "a JSON body is required") WebhookRequest request,
-      @Context SecurityContext caller) {
-    SystemRegistry.Webhook webhook =
-        systems.setWebhook(systemId, request.url, Callers.staff(caller));
-    return Response.ok(new WebhookView(webhook.systemId(), webhook.url(), webhook.secret()))
-        .cacheControl(NoStore.cacheControl())
-        .build();
-  }
-
-  @DELETE
-  @Path("{systemId}/webhook")
-  @StaffCaller(StaffRole.ADMIN)
-  @Operation(
-      summary = "Stop pushing a sender's replies",
-      description = "Replies stay available at GET /api/v1/messages/{id}/replies.")
-  @APIResponse(responseCode = "200", description = "The system as changed")
-  @APIResponse(responseCode = "409", description = "no-webhook")
-  public SystemView removeWebhook(
-      @PathParam("systemId") String systemId, @Context SecurityContext caller) {
-    return SystemView.of(systems.removeWebhook(systemId, Callers.staff(caller)));
   }
 
   @GET
